@@ -1,0 +1,5 @@
+"""The domain core of tinnhiem: pure Python, no UI and no database.
+
+Commands go through ``decide(state, command) -> events``; events go through
+``evolve(state, event) -> state``; replay is a fold of ``evolve`` over the log.
+"""

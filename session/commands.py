@@ -1,0 +1,164 @@
+"""Commands: one frozen dataclass per thing a person can ask.
+
+``ACTION`` on each class is the agenda table's action name (and the CLI's verb).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+
+@dataclass(frozen=True)
+class Command:
+    """Base of every command."""
+
+    ACTION: ClassVar[str] = ""
+
+
+@dataclass(frozen=True)
+class Advance(Command):
+    """Leave the current step for the next one, if its guard holds."""
+
+    ACTION: ClassVar[str] = "next"
+
+
+@dataclass(frozen=True)
+class MarkPresent(Command):
+    """Check voters off as present at roll call."""
+
+    ACTION: ClassVar[str] = "present"
+    voters: tuple[str, ...]
+    """Voter ids."""
+
+
+@dataclass(frozen=True)
+class MarkAbsent(Command):
+    """Undo a present check-off made in error."""
+
+    ACTION: ClassVar[str] = "absent"
+    voters: tuple[str, ...]
+    """Voter ids."""
+
+
+@dataclass(frozen=True)
+class ProposeTeam(Command):
+    """The chair introduces the counting team (replaces an earlier proposal)."""
+
+    ACTION: ClassVar[str] = "team propose"
+    members: tuple[str, ...]
+    """Voter ids of the members."""
+    head: str
+    """Voter id of the head (tổ trưởng)."""
+
+
+@dataclass(frozen=True)
+class ApproveTeam(Command):
+    """Record the show-of-hands vote on the proposed team."""
+
+    ACTION: ClassVar[str] = "team approve"
+    votes_for: int
+    """Hands for."""
+    votes_against: int = 0
+    """Hands against."""
+    abstain: int = 0
+    """Abstentions."""
+
+
+@dataclass(frozen=True)
+class FixNominees(Command):
+    """APPOINT: fix the final list of nominees (persons in ballot order)."""
+
+    ACTION: ClassVar[str] = "nominees"
+    persons: tuple[str, ...] = ()
+    """Person ids kept on the list; empty keeps everyone on the ballot."""
+
+
+@dataclass(frozen=True)
+class IssueBallots(Command):
+    """Hand ballots to present voters, one each."""
+
+    ACTION: ClassVar[str] = "issue"
+    voters: tuple[str, ...] = ()
+    """Voter ids; empty with ``all_present`` issues to everyone present not yet served."""
+    all_present: bool = False
+    """Issue to every present voter who has no ballot yet."""
+
+
+@dataclass(frozen=True)
+class ExchangeSpoiled(Command):
+    """A voter hands back a spoiled ballot and gets a fresh one; the issued count is unchanged."""
+
+    ACTION: ClassVar[str] = "spoil"
+    voter: str
+    """Voter id (must already hold a ballot)."""
+
+
+@dataclass(frozen=True)
+class RecordReturned(Command):
+    """Close the collection with the number of ballots taken out of the box."""
+
+    ACTION: ClassVar[str] = "return"
+    count: int
+    """Ballots returned (số phiếu thu về)."""
+
+
+@dataclass(frozen=True)
+class RecordBallot(Command):
+    """Enter one ballot: its marks string, or a whole-ballot invalid reason."""
+
+    ACTION: ClassVar[str] = "ballot"
+    marks: str | None = None
+    """The marks string as typed (``1123x0``); None for a whole invalid ballot."""
+    invalid_reason: str | None = None
+    """Reason key or text for a whole invalid ballot."""
+    batch: str = ""
+    """Batch code; empty for the default batch."""
+    position: int | None = None
+    """Position within the batch; None takes the next one."""
+    station: str = ""
+    """Station name entering it."""
+
+
+@dataclass(frozen=True)
+class CorrectBallot(Command):
+    """Replace a committed ballot's entry, with a reason, confirmed by the team head."""
+
+    ACTION: ClassVar[str] = "correct"
+    position: int
+    """Position within the batch."""
+    because: str
+    """Why the entry is corrected."""
+    marks: str | None = None
+    """New marks; None with ``invalid_reason`` for a whole invalid ballot."""
+    invalid_reason: str | None = None
+    """New whole-ballot invalid reason."""
+    batch: str = ""
+    """Batch code."""
+    confirmed_by: str = ""
+    """Voter id of the team head confirming."""
+
+
+@dataclass(frozen=True)
+class SignMinutes(Command):
+    """A counting-team member signs the minutes."""
+
+    ACTION: ClassVar[str] = "sign"
+    member: str
+    """Voter id of the member."""
+
+
+@dataclass(frozen=True)
+class AnnounceResults(Command):
+    """Announce the results to the conference (irreversible)."""
+
+    ACTION: ClassVar[str] = "announce"
+
+
+@dataclass(frozen=True)
+class SealBallots(Command):
+    """Seal the ballots and hand them and the minutes over (irreversible)."""
+
+    ACTION: ClassVar[str] = "seal"
+    to: str
+    """Who receives them (e.g. "Văn phòng Ban")."""

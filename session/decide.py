@@ -1,0 +1,222 @@
+"""decide(state, command) -> events: the rules of every action. It never mutates.
+
+A refusal raises a SessionError naming the current step, the action and the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from session import commands as cmd
+from session import events as ev
+from session.agenda import allowed, exit_failure, next_step
+from session.ballots import parse_marks
+from session.errors import BadInput, StepRefused
+from session.state import SessionState
+
+Events = tuple[ev.Event, ...]
+
+
+class _Refuse:
+    """Raises refusals framed with the step and action of the command at hand."""
+
+    def __init__(self, state: SessionState, action: str):
+        self.step, self.action = state.step, action
+
+    def __call__(self, key: str, **params) -> StepRefused:
+        return StepRefused(key, step=self.step, action=self.action, **params)
+
+    def bad(self, key: str, **params) -> BadInput:
+        return BadInput(key, step=self.step, action=self.action, **params)
+
+
+def _known_voters(s: SessionState, voters: tuple[str, ...], no: _Refuse) -> None:
+    if not voters:
+        raise no.bad("input.no_voters")
+    for vid in voters:
+        if s.conference.voter(vid) is None:
+            raise no.bad("input.unknown_voter", id=vid)
+
+
+def _advance(s: SessionState, c: cmd.Advance, no: _Refuse) -> Events:
+    failure = exit_failure(s)
+    if failure:
+        raise no(failure[0], **failure[1])
+    return (ev.StepEntered(next_step(s.step, s.pack)),)
+
+
+def _present(s: SessionState, c: cmd.MarkPresent, no: _Refuse) -> Events:
+    _known_voters(s, c.voters, no)
+    new = tuple(dict.fromkeys(v for v in c.voters if v not in s.present))
+    if not new:
+        raise no("present.already", ids=", ".join(c.voters))
+    return (ev.VotersMarkedPresent(new),)
+
+
+def _absent(s: SessionState, c: cmd.MarkAbsent, no: _Refuse) -> Events:
+    _known_voters(s, c.voters, no)
+    gone = tuple(dict.fromkeys(v for v in c.voters if v in s.present))
+    if not gone:
+        raise no("absent.not_present", ids=", ".join(c.voters))
+    return (ev.VotersMarkedAbsent(gone),)
+
+
+def _propose(s: SessionState, c: cmd.ProposeTeam, no: _Refuse) -> Events:
+    if s.team_approved:
+        raise no("team.already_approved")
+    members = tuple(dict.fromkeys(c.members))
+    _known_voters(s, members, no)
+    pack, conf = s.pack, s.conference
+    if len(members) < pack.team_min_size:
+        raise no("team.too_small", got=len(members), need=pack.team_min_size)
+    evaluated = conf.evaluated_voter_ids() if pack.team_excludes_evaluated else frozenset()
+    for vid in members:
+        if vid in evaluated:
+            raise no("team.evaluated", name=conf.voter(vid).name, id=vid)
+        if vid not in s.present:
+            raise no("team.absent", name=conf.voter(vid).name, id=vid)
+    if c.head not in members:
+        raise no("team.head_not_member", id=c.head)
+    return (ev.TeamProposed(members, c.head),)
+
+
+def _approve(s: SessionState, c: cmd.ApproveTeam, no: _Refuse) -> Events:
+    if not s.team:
+        raise no("guard.team_none")
+    if s.team_approved:
+        raise no("team.already_approved")
+    votes = (c.votes_for, c.votes_against, c.abstain)
+    present = len(s.present)
+    if min(votes) < 0 or sum(votes) > present:
+        raise no.bad("team.votes", total=sum(votes), present=present)
+    return (ev.TeamVoted(*votes, approved=2 * c.votes_for > present),)
+
+
+def _nominees(s: SessionState, c: cmd.FixNominees, no: _Refuse) -> Events:
+    ids = [p.id for p in s.conference.persons]
+    chosen = tuple(c.persons) or tuple(ids)
+    for pid in chosen:
+        if pid not in ids:
+            raise no.bad("input.unknown_person", id=pid)
+    if len(chosen) <= s.conference.posts:
+        raise no("nominees.too_few", got=len(chosen), posts=s.conference.posts)
+    return (ev.NomineesFixed(tuple(p for p in ids if p in chosen)),)
+
+
+def _issue(s: SessionState, c: cmd.IssueBallots, no: _Refuse) -> Events:
+    if c.all_present:
+        voters = tuple(sorted(s.present - s.issued_to))
+        if not voters:
+            raise no("issue.none_left")
+        return (ev.BallotsIssued(voters),)
+    _known_voters(s, c.voters, no)
+    for vid in c.voters:
+        if vid not in s.present:
+            raise no("issue.absent", name=s.conference.voter(vid).name, id=vid)
+        if vid in s.issued_to:
+            raise no("issue.twice", name=s.conference.voter(vid).name, id=vid)
+    return (ev.BallotsIssued(tuple(dict.fromkeys(c.voters))),)
+
+
+def _spoil(s: SessionState, c: cmd.ExchangeSpoiled, no: _Refuse) -> Events:
+    if c.voter not in s.issued_to:
+        raise no("spoil.no_ballot", id=c.voter)
+    return (ev.SpoiledExchanged(c.voter),)
+
+
+def _return(s: SessionState, c: cmd.RecordReturned, no: _Refuse) -> Events:
+    if s.returned is not None:
+        raise no("return.already", count=s.returned)
+    if c.count < 0 or c.count > s.issued:
+        raise no("books.returned_issued", returned=c.count, issued=s.issued)
+    return (ev.ReturnedRecorded(c.count),)
+
+
+def _reason_key(s: SessionState, text: str, no: _Refuse) -> str:
+    """A whole-ballot invalid reason as a key: by key, or by its Vietnamese or English text."""
+    needle = text.strip().casefold()
+    for reason in s.pack.invalid_reasons:
+        if needle in (reason.key, reason.vi.casefold(), reason.en.casefold()):
+            return reason.key
+    raise no.bad("ballot.bad_reason", text=text, choices="; ".join(r.key for r in s.pack.invalid_reasons))
+
+
+def ballot_content(s: SessionState, marks: str | None, reason: str | None, no: _Refuse) -> tuple[str | None, str | None]:
+    """Validated (marks, reason key): exactly one of them is given."""
+    if (marks is None) == (reason is None):
+        raise no.bad("ballot.marks_or_reason")
+    if marks is not None:
+        try:
+            return parse_marks(marks, s.pack, len(s.ballot_persons)), None
+        except BadInput as exc:
+            raise no.bad(exc.key, **exc.params) from None
+    return None, _reason_key(s, reason or "", no)
+
+
+def _ballot(s: SessionState, c: cmd.RecordBallot, no: _Refuse) -> Events:
+    marks, reason = ballot_content(s, c.marks, c.invalid_reason, no)
+    if s.returned is not None and s.entered >= s.returned:
+        raise no("ballot.all_entered", returned=s.returned)
+    position = c.position if c.position is not None else s.next_position(c.batch)
+    if position < 1:
+        raise no.bad("ballot.bad_position", position=position)
+    if (c.batch, position) in s.entries:
+        raise no("ballot.taken", batch=c.batch or "-", position=position)
+    return (ev.BallotRecorded(c.batch, position, marks, reason),)
+
+
+def _correct(s: SessionState, c: cmd.CorrectBallot, no: _Refuse) -> Events:
+    if (c.batch, c.position) not in s.entries:
+        raise no("correct.missing", batch=c.batch or "-", position=c.position)
+    if not c.because.strip():
+        raise no.bad("correct.no_reason")
+    if c.confirmed_by != s.team_head:
+        raise no("correct.not_head", id=c.confirmed_by or "-")
+    marks, reason = ballot_content(s, c.marks, c.invalid_reason, no)
+    return (ev.BallotCorrected(c.batch, c.position, marks, reason, c.because.strip(), c.confirmed_by),)
+
+
+def _sign(s: SessionState, c: cmd.SignMinutes, no: _Refuse) -> Events:
+    if c.member not in s.team:
+        raise no("sign.not_member", id=c.member)
+    if c.member in s.signed:
+        raise no("sign.twice", name=s.conference.voter(c.member).name)
+    return (ev.MinutesSigned(c.member),)
+
+
+def _announce(s: SessionState, c: cmd.AnnounceResults, no: _Refuse) -> Events:
+    return (ev.ResultsAnnounced(), ev.StepEntered(next_step(s.step, s.pack)))
+
+
+def _seal(s: SessionState, c: cmd.SealBallots, no: _Refuse) -> Events:
+    if not c.to.strip():
+        raise no.bad("seal.no_receiver")
+    return (ev.BallotsSealed(c.to.strip()), ev.StepEntered(next_step(s.step, s.pack)))
+
+
+HANDLERS: dict[type, Callable] = {
+    cmd.Advance: _advance,
+    cmd.MarkPresent: _present,
+    cmd.MarkAbsent: _absent,
+    cmd.ProposeTeam: _propose,
+    cmd.ApproveTeam: _approve,
+    cmd.FixNominees: _nominees,
+    cmd.IssueBallots: _issue,
+    cmd.ExchangeSpoiled: _spoil,
+    cmd.RecordReturned: _return,
+    cmd.RecordBallot: _ballot,
+    cmd.CorrectBallot: _correct,
+    cmd.SignMinutes: _sign,
+    cmd.AnnounceResults: _announce,
+    cmd.SealBallots: _seal,
+}
+"""Command class → its rules. Extensions register here too."""
+
+
+def decide(state: SessionState, command: cmd.Command) -> Events:
+    """The events ``command`` causes in ``state``, or a SessionError saying why not."""
+    no = _Refuse(state, command.ACTION)
+    permitted = allowed(state.step, state.pack)
+    if command.ACTION not in permitted:
+        raise no("action.not_now", allowed=", ".join(permitted) or "—")
+    return HANDLERS[type(command)](state, command, no)

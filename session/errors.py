@@ -1,0 +1,67 @@
+"""One exception base for every refusal, each naming the step and the action.
+
+An error holds a message key and its parameters, not text: it is rendered in the
+user's language by ``message(lang)``; ``str()`` gives the Vietnamese default.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from session.i18n import t
+
+
+class SessionError(Exception):
+    """Something the session refused or could not read; nothing was written."""
+
+    kind = "error"
+
+    def __init__(self, key: str, *, step: str | None = None, action: str | None = None, **params: Any):
+        super().__init__(key)
+        self.key = key
+        """Message key in the i18n catalogue."""
+        self.step = step
+        """The agenda step the session was in, if any."""
+        self.action = action
+        """The action that was asked, if any."""
+        self.params = params
+        """Values the message names (counts, ids, keys)."""
+
+    def message(self, lang: str = "vi") -> str:
+        """The reason in ``lang``, prefixed by the step and the action when known."""
+        text = t(self.key, lang, **self.params)
+        if self.step is None:
+            return text
+        return t("refused.frame", lang, step=t(f"step.{self.step}", lang), action=self.action or "?", reason=text)
+
+    def __str__(self) -> str:
+        return self.message("vi")
+
+
+class StepRefused(SessionError):
+    """An action out of order, or one whose guard does not hold."""
+
+    kind = "refused"
+
+
+class BadInput(SessionError):
+    """Input that cannot be understood: a malformed file, marks string or argument."""
+
+    kind = "bad_input"
+
+
+class Conflict(SessionError):
+    """Another writer appended first; reload and decide again."""
+
+    kind = "conflict"
+
+
+class TamperDetected(SessionError):
+    """The log's hash chain does not hold at ``seq``."""
+
+    kind = "tamper"
+
+    def __init__(self, key: str, *, seq: int, **params: Any):
+        super().__init__(key, seq=seq, **params)
+        self.seq = seq
+        """The first seq whose hash or order does not check."""

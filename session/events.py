@@ -1,0 +1,277 @@
+"""Events: one frozen dataclass per thing that happened, with a stable type name and version.
+
+``Recorded`` is the envelope the log stores: seq, time, actor, payload and the hash
+chain. Older payload versions are brought up to date by ``UPCASTERS`` on read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Callable, ClassVar
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base of every event; ``TYPE`` and ``VERSION`` are what the log stores."""
+
+    TYPE: ClassVar[str] = ""
+    VERSION: ClassVar[int] = 1
+
+    def payload(self) -> dict[str, Any]:
+        """The event's fields as JSON-ready data."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SessionCreated(Event):
+    """The session exists; carries the whole conference so the log stands alone."""
+
+    TYPE: ClassVar[str] = "session_created"
+    session_id: str
+    """Id of this session."""
+    launch_code: str
+    """Random code read aloud at the opening: nobody can have precomputed the log."""
+    conference: dict[str, Any]
+    """The conference file as plain data."""
+
+
+@dataclass(frozen=True)
+class StepEntered(Event):
+    """The agenda moved to ``step``."""
+
+    TYPE: ClassVar[str] = "step_entered"
+    step: str
+    """Step id."""
+
+
+@dataclass(frozen=True)
+class VotersMarkedPresent(Event):
+    """Voters checked off as present."""
+
+    TYPE: ClassVar[str] = "voters_present"
+    voters: tuple[str, ...]
+    """Voter ids."""
+
+
+@dataclass(frozen=True)
+class VotersMarkedAbsent(Event):
+    """Present check-offs undone."""
+
+    TYPE: ClassVar[str] = "voters_absent"
+    voters: tuple[str, ...]
+    """Voter ids."""
+
+
+@dataclass(frozen=True)
+class TeamProposed(Event):
+    """The chair introduced the counting team."""
+
+    TYPE: ClassVar[str] = "team_proposed"
+    members: tuple[str, ...]
+    """Voter ids."""
+    head: str
+    """Voter id of the head."""
+
+
+@dataclass(frozen=True)
+class TeamVoted(Event):
+    """The show-of-hands vote on the team; ``approved`` is decided by the pack's rule."""
+
+    TYPE: ClassVar[str] = "team_voted"
+    votes_for: int
+    """Hands for."""
+    votes_against: int
+    """Hands against."""
+    abstain: int
+    """Abstentions."""
+    approved: bool
+    """Whether the team was approved."""
+
+
+@dataclass(frozen=True)
+class NomineesFixed(Event):
+    """APPOINT: the list of nominees is final."""
+
+    TYPE: ClassVar[str] = "nominees_fixed"
+    persons: tuple[str, ...]
+    """Person ids in ballot order."""
+
+
+@dataclass(frozen=True)
+class BallotsIssued(Event):
+    """Ballots handed to voters, one each."""
+
+    TYPE: ClassVar[str] = "ballots_issued"
+    voters: tuple[str, ...]
+    """Voter ids."""
+
+
+@dataclass(frozen=True)
+class SpoiledExchanged(Event):
+    """A spoiled ballot taken back and replaced; the issued count is unchanged."""
+
+    TYPE: ClassVar[str] = "spoiled_exchanged"
+    voter: str
+    """Voter id."""
+
+
+@dataclass(frozen=True)
+class ReturnedRecorded(Event):
+    """The collection closed with this many ballots out of the box."""
+
+    TYPE: ClassVar[str] = "returned_recorded"
+    count: int
+    """Ballots returned."""
+
+
+@dataclass(frozen=True)
+class BallotRecorded(Event):
+    """One ballot entered and counted."""
+
+    TYPE: ClassVar[str] = "ballot_recorded"
+    batch: str
+    """Batch code ("" for the default batch)."""
+    position: int
+    """Position within the batch, in counting order."""
+    marks: str | None
+    """Marks string, or None for a whole invalid ballot."""
+    invalid_reason: str | None = None
+    """Reason key for a whole invalid ballot."""
+
+
+@dataclass(frozen=True)
+class BallotCorrected(Event):
+    """A committed ballot's entry replaced, with the reason and who confirmed it."""
+
+    TYPE: ClassVar[str] = "ballot_corrected"
+    batch: str
+    """Batch code."""
+    position: int
+    """Position within the batch."""
+    marks: str | None
+    """New marks, or None for a whole invalid ballot."""
+    invalid_reason: str | None
+    """New whole-ballot invalid reason."""
+    because: str
+    """Why it was corrected."""
+    confirmed_by: str
+    """Voter id of the team head."""
+
+
+@dataclass(frozen=True)
+class MinutesSigned(Event):
+    """A team member signed the counting minutes."""
+
+    TYPE: ClassVar[str] = "minutes_signed"
+    member: str
+    """Voter id."""
+
+
+@dataclass(frozen=True)
+class ResultsAnnounced(Event):
+    """The results were announced to the conference."""
+
+    TYPE: ClassVar[str] = "results_announced"
+
+
+@dataclass(frozen=True)
+class BallotsSealed(Event):
+    """The ballots were sealed and handed over with the minutes."""
+
+    TYPE: ClassVar[str] = "ballots_sealed"
+    to: str
+    """Who received them."""
+
+
+REGISTRY: dict[str, type[Event]] = {}
+"""Event classes by stable type name."""
+UPCASTERS: dict[tuple[str, int], Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""(type, version) → function bringing a payload to the next version."""
+
+
+def register(cls: type[Event]) -> type[Event]:
+    """Add an event class to the registry (its TYPE must be unique)."""
+    if cls.TYPE in REGISTRY:
+        raise ValueError(f"duplicate event type {cls.TYPE}")
+    REGISTRY[cls.TYPE] = cls
+    return cls
+
+
+for _cls in (SessionCreated, StepEntered, VotersMarkedPresent, VotersMarkedAbsent, TeamProposed, TeamVoted, NomineesFixed,
+             BallotsIssued, SpoiledExchanged, ReturnedRecorded, BallotRecorded, BallotCorrected, MinutesSigned,
+             ResultsAnnounced, BallotsSealed):
+    register(_cls)
+
+
+def decode(type_name: str, version: int, payload: dict[str, Any]) -> Event:
+    """The event object for a stored payload, upcast to the current version."""
+    cls = REGISTRY.get(type_name)
+    if cls is None:
+        raise KeyError(type_name)
+    while version < cls.VERSION:
+        payload = UPCASTERS[(type_name, version)](payload)
+        version += 1
+    names = {f.name: f for f in fields(cls)}
+    kwargs = {k: tuple(v) if isinstance(v, list) and k != "conference" else v for k, v in payload.items() if k in names}
+    return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who did it: the role, the person's name or id, and the station."""
+
+    role: str
+    """``chair``, ``station``, ``system``."""
+    name: str = ""
+    """Voter id or name of the person acting."""
+    station: str = ""
+    """Station name, for counting stations."""
+
+    def as_dict(self) -> dict[str, str]:
+        """Plain data for the log."""
+        return {"role": self.role, "name": self.name, "station": self.station}
+
+
+CHAIR = Actor("chair")
+"""The chair console's actor."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One stored event: the envelope the hash chain covers."""
+
+    seq: int
+    """1…n, no gaps."""
+    type: str
+    """Stable event type name."""
+    version: int
+    """Payload version."""
+    at: str
+    """ISO 8601 time from the session's clock."""
+    actor: dict[str, str]
+    """Who did it (``Actor.as_dict``)."""
+    payload: dict[str, Any]
+    """The event's fields."""
+    prev_hash: str
+    """Hash of the previous event (64 zeros for the first)."""
+    hash: str
+    """sha256(prev_hash ‖ canonical JSON of everything else)."""
+    _event: list[Event] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def event(self) -> Event:
+        """The decoded event (cached)."""
+        if not self._event:
+            self._event.append(decode(self.type, self.version, self.payload))
+        return self._event[0]
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data as exported to JSONL."""
+        return {"seq": self.seq, "type": self.type, "version": self.version, "at": self.at, "actor": self.actor,
+                "payload": self.payload, "prev_hash": self.prev_hash, "hash": self.hash}
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> "Recorded":
+        """Read one exported event back (no check; see ``log.verify``)."""
+        return Recorded(data["seq"], data["type"], data["version"], data["at"], data["actor"], data["payload"],
+                        data["prev_hash"], data["hash"])

@@ -1,0 +1,99 @@
+"""The hash-chained log: canonical JSON, hashing, the launch code and ``verify``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from session.events import Event, Recorded
+
+GENESIS = "0" * 64
+"""prev_hash of the first event."""
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nfc(v) for v in value]
+    return value
+
+
+def canonical_json(value: Any) -> bytes:
+    """Sorted keys, no spaces, UTF-8, NFC strings: the bytes that are hashed."""
+    return json.dumps(_nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _body(seq: int, type_: str, version: int, at: str, actor: dict[str, str], payload: dict[str, Any]) -> dict[str, Any]:
+    return {"seq": seq, "type": type_, "version": version, "at": at, "actor": actor, "payload": payload}
+
+
+def chain_hash(prev_hash: str, body: dict[str, Any]) -> str:
+    """sha256(prev_hash ‖ canonical_json(body)) as hex."""
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical_json(body)).hexdigest()
+
+
+def seal(seq: int, event: Event, at: str, actor: dict[str, str], prev_hash: str) -> Recorded:
+    """Wrap an event in its envelope and chain it to ``prev_hash``."""
+    payload = _nfc(event.payload())
+    body = _body(seq, event.TYPE, event.VERSION, at, actor, payload)
+    return Recorded(seq, event.TYPE, event.VERSION, at, actor, payload, prev_hash, chain_hash(prev_hash, body))
+
+
+def new_launch_code() -> str:
+    """A random code of 9 digits, easy to read aloud: ``482-917-305``."""
+    digits = f"{secrets.randbelow(10**9):09d}"
+    return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+
+
+def short_code(head_hash: str) -> str:
+    """The head digest as a short code for paper and the projector: ``1A2B-3C4D``."""
+    return f"{head_hash[:4]}-{head_hash[4:8]}".upper()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What ``verify`` found."""
+
+    ok: bool
+    """True when every event checks."""
+    count: int
+    """Events that check, from the first."""
+    head: str
+    """Hash of the last event that checks (GENESIS for none)."""
+    bad_seq: int | None = None
+    """The first seq that does not check."""
+    found: int | None = None
+    """The seq actually found at that place in the log."""
+    reason: str = ""
+    """Message key of why it fails: ``log.bad_hash``, ``log.bad_seq``, ``log.bad_link``, ``log.bad_start``."""
+
+    @property
+    def code(self) -> str:
+        """Short code of the head digest."""
+        return short_code(self.head)
+
+
+def verify(records: Iterable[Recorded]) -> Verdict:
+    """Check seq order, links and hashes; name the first event that fails."""
+    prev, count = GENESIS, 0
+    for expected, rec in enumerate(records, 1):
+        fail = None
+        if rec.seq != expected:
+            fail = "log.bad_seq"
+        elif rec.prev_hash != prev:
+            fail = "log.bad_link"
+        elif chain_hash(prev, _body(rec.seq, rec.type, rec.version, rec.at, rec.actor, rec.payload)) != rec.hash:
+            fail = "log.bad_hash"
+        elif expected == 1 and rec.type != "session_created":
+            fail = "log.bad_start"
+        if fail:
+            return Verdict(False, count, prev, expected, rec.seq, fail)
+        prev, count = rec.hash, expected
+    return Verdict(True, count, prev)

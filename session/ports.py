@@ -1,0 +1,37 @@
+"""The EventStore port: what the domain needs from any storage."""
+
+from __future__ import annotations
+
+from typing import Protocol, Sequence
+
+from session.events import Recorded
+
+
+class EventStore(Protocol):
+    """An append-only store of hash-chained events, one stream per session.
+
+    Contract (checked by one test suite against every implementation):
+    - ``append`` writes all ``records`` in one transaction, or none of them. It
+      succeeds only if the stream's last seq equals ``expected_seq``; otherwise it
+      raises ``Conflict`` and writes nothing. Two writers racing for the same seq:
+      exactly one wins.
+    - ``load`` returns the stream's events with seq > ``after``, in seq order.
+    - ``last_seq`` is a cheap query of the highest seq (0 for an empty stream).
+    - ``sessions`` lists the session ids, oldest first.
+    """
+
+    def append(self, session_id: str, expected_seq: int, records: Sequence[Recorded]) -> None:
+        """Append atomically, or raise Conflict if the stream moved past ``expected_seq``."""
+        ...
+
+    def load(self, session_id: str, after: int = 0) -> list[Recorded]:
+        """Events with seq > ``after``, in order."""
+        ...
+
+    def last_seq(self, session_id: str) -> int:
+        """Highest seq stored (0 if none)."""
+        ...
+
+    def sessions(self) -> list[str]:
+        """Session ids, oldest first."""
+        ...

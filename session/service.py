@@ -1,0 +1,85 @@
+"""SessionService: load → decide → append → evolve, with retry on a lost race."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from session.commands import Command
+from session.decide import decide
+from session.errors import Conflict
+from session.events import Actor, Recorded, SessionCreated, StepEntered
+from session.evolve import evolve, replay
+from session.log import GENESIS, new_launch_code, seal
+from session.ports import EventStore
+from session.conference import conference_from_data
+from session.state import SessionState
+
+Clock = Callable[[], datetime]
+"""Returns the current time (aware); injected so tests are deterministic."""
+
+SYSTEM = Actor("system")
+
+
+def utc_now() -> datetime:
+    """The default clock."""
+    return datetime.now(timezone.utc)
+
+
+class SessionService:
+    """Runs commands for one session against a store; keeps the live state."""
+
+    RETRIES = 20
+    """How often a lost race is re-decided before giving up."""
+
+    def __init__(self, store: EventStore, session_id: str, clock: Clock = utc_now):
+        self.store = store
+        """Where events live."""
+        self.session_id = session_id
+        """The session this service runs."""
+        self.clock = clock
+        """Source of event times."""
+        self.state: SessionState = replay(store.load(session_id))
+        """The live state, folded from the store."""
+
+    @classmethod
+    def create(cls, store: EventStore, conference: dict[str, Any], *, clock: Clock = utc_now,
+               session_id: str | None = None, launch_code: str | None = None) -> "SessionService":
+        """Start a new session from plain conference data (validated first)."""
+        conference_from_data(conference)
+        sid = session_id or uuid.uuid4().hex[:12]
+        first = seal(1, SessionCreated(sid, launch_code or new_launch_code(), conference), _iso(clock()),
+                     SYSTEM.as_dict(), GENESIS)
+        store.append(sid, 0, [first])
+        return cls(store, sid, clock)
+
+    def refresh(self) -> list[Recorded]:
+        """Fold in events other writers appended; returns them."""
+        new = self.store.load(self.session_id, after=self.state.seq)
+        for record in new:
+            evolve(self.state, record)
+        return new
+
+    def handle(self, command: Command, actor: Actor) -> list[Recorded]:
+        """Decide and append; on a lost race reload and decide again. Refusals write nothing."""
+        for _ in range(self.RETRIES):
+            self.refresh()
+            events = decide(self.state, command)
+            records, prev, at = [], self.state.head_hash, _iso(self.clock())
+            for offset, event in enumerate(events, 1):
+                record = seal(self.state.seq + offset, event, at, actor.as_dict(), prev)
+                records.append(record)
+                prev = record.hash
+            try:
+                self.store.append(self.session_id, self.state.seq, records)
+            except Conflict:
+                continue
+            for record in records:
+                evolve(self.state, record)
+            return records
+        raise Conflict("store.busy")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
