@@ -1,0 +1,64 @@
+"""Fixtures: a fixed clock, the stores (memory, SQLite, PostgreSQL) and services on them."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from session.service import SessionService
+from storage.memory_store import InMemoryEventStore
+from tests.scenarios import FixedClock, sample_data
+
+PG_URL = os.environ.get("TINNHIEM_PG_URL")
+"""Set by .ci/postgres.sh when a PostgreSQL server runs on loopback."""
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+def _pg_store():
+    if not PG_URL:
+        pytest.skip("PostgreSQL not available: TINNHIEM_PG_URL is unset (run the tests through .ci/test to start one)")
+    from sqlalchemy import text
+
+    from storage.database import make_engine
+    from storage.sql_store import SqlEventStore
+
+    engine = make_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM events"))
+        conn.execute(text("DELETE FROM sessions"))
+    return SqlEventStore(engine)
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
+def store(request, tmp_path):
+    """Each EventStore implementation in turn."""
+    if request.param == "memory":
+        return InMemoryEventStore()
+    if request.param == "sqlite":
+        from storage.database import make_engine
+        from storage.sql_store import SqlEventStore
+
+        return SqlEventStore(make_engine(str(tmp_path / "t.db")))
+    return _pg_store()
+
+
+@pytest.fixture
+def memory_store() -> InMemoryEventStore:
+    return InMemoryEventStore()
+
+
+@pytest.fixture
+def sqlite_path(tmp_path) -> str:
+    return str(tmp_path / f"{uuid.uuid4().hex[:6]}.db")
+
+
+@pytest.fixture
+def sample_service(memory_store, clock) -> SessionService:
+    """A new session of the sample conference on the memory store."""
+    return SessionService.create(memory_store, sample_data(), clock=clock, session_id="sample", launch_code="111-222-333")

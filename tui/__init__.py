@@ -1,0 +1,1 @@
+"""The terminal layer: the CLI, the Textual screens and the documents' commands."""

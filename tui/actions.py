@@ -1,0 +1,120 @@
+"""The action language shared by ``tinnhiem do``, scripts and the command palette.
+
+One line is one action, e.g. ``team propose v05 v06 v07 --head v05`` or
+``ballot 1123x0``; ``parse_action`` turns it into a domain command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+from typing import Callable
+
+from session import commands as cmd
+from session.errors import BadInput
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser that raises instead of exiting."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise BadInput("cli.bad_action", line=self.prog, detail=message)
+
+
+def _parser(name: str) -> _Parser:
+    return _Parser(prog=name, add_help=False)
+
+
+def _ids(name: str) -> _Parser:
+    p = _parser(name)
+    p.add_argument("ids", nargs="+")
+    return p
+
+
+def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Command]]]:
+    table: dict[str, tuple[_Parser, Callable]] = {}
+
+    p = _parser("next")
+    table["next"] = (p, lambda a: cmd.Advance())
+    table["present"] = (_ids("present"), lambda a: cmd.MarkPresent(tuple(a.ids)))
+    table["absent"] = (_ids("absent"), lambda a: cmd.MarkAbsent(tuple(a.ids)))
+
+    p = _ids("team propose")
+    p.add_argument("--head", required=True)
+    table["team propose"] = (p, lambda a: cmd.ProposeTeam(tuple(a.ids), a.head))
+
+    p = _parser("team approve")
+    p.add_argument("--for", dest="votes_for", type=int, required=True)
+    p.add_argument("--against", type=int, default=0)
+    p.add_argument("--abstain", type=int, default=0)
+    table["team approve"] = (p, lambda a: cmd.ApproveTeam(a.votes_for, a.against, a.abstain))
+
+    p = _parser("nominees")
+    p.add_argument("ids", nargs="*")
+    table["nominees"] = (p, lambda a: cmd.FixNominees(tuple(a.ids)))
+
+    p = _parser("issue")
+    p.add_argument("ids", nargs="*")
+    p.add_argument("--all-present", action="store_true")
+    table["issue"] = (p, lambda a: cmd.IssueBallots(tuple(a.ids), a.all_present))
+
+    p = _parser("spoil")
+    p.add_argument("voter")
+    table["spoil"] = (p, lambda a: cmd.ExchangeSpoiled(a.voter))
+
+    p = _parser("return")
+    p.add_argument("--count", type=int, required=True)
+    table["return"] = (p, lambda a: cmd.RecordReturned(a.count))
+
+    p = _parser("ballot")
+    p.add_argument("marks", nargs="?")
+    p.add_argument("--invalid", dest="reason")
+    p.add_argument("--batch", default="")
+    p.add_argument("--position", type=int)
+    p.add_argument("--station", default="")
+    table["ballot"] = (p, lambda a: cmd.RecordBallot(a.marks, a.reason, a.batch, a.position, a.station))
+
+    p = _parser("correct")
+    p.add_argument("position", type=int)
+    p.add_argument("marks", nargs="?")
+    p.add_argument("--invalid", dest="reason")
+    p.add_argument("--because", required=True)
+    p.add_argument("--head", required=True)
+    p.add_argument("--batch", default="")
+    table["correct"] = (p, lambda a: cmd.CorrectBallot(a.position, a.because, a.marks, a.reason, a.batch, a.head))
+
+    table["sign"] = (_ids("sign"), lambda a: cmd.SignMinutes(a.ids[0]) if len(a.ids) == 1 else _one("sign"))
+    table["announce"] = (_parser("announce"), lambda a: cmd.AnnounceResults())
+
+    p = _parser("seal")
+    p.add_argument("--to", required=True)
+    table["seal"] = (p, lambda a: cmd.SealBallots(a.to))
+    return table
+
+
+def _one(name: str) -> cmd.Command:
+    raise BadInput("cli.bad_action", line=name, detail="one id at a time")
+
+
+ACTIONS = _build()
+"""Action name → (argument parser, builder of the command)."""
+
+
+def split_action(words: list[str]) -> tuple[str, list[str]]:
+    """The action name (one or two words) and its arguments."""
+    if len(words) >= 2 and f"{words[0]} {words[1]}" in ACTIONS:
+        return f"{words[0]} {words[1]}", words[2:]
+    if not words or words[0] not in ACTIONS:
+        raise BadInput("cli.bad_action", line=" ".join(words), detail="known: " + ", ".join(ACTIONS))
+    return words[0], words[1:]
+
+
+def parse_action(line: str | list[str]) -> cmd.Command:
+    """The command for one action line; raises BadInput naming what is wrong."""
+    try:
+        words = shlex.split(line) if isinstance(line, str) else list(line)
+    except ValueError as exc:
+        raise BadInput("cli.bad_action", line=str(line), detail=str(exc)) from None
+    name, args = split_action(words)
+    parser, build = ACTIONS[name]
+    return build(parser.parse_args(args))

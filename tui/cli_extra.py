@@ -1,0 +1,1 @@
+"""Sub-commands beyond the core contracts (documents, archive); importing registers them."""

@@ -1,0 +1,29 @@
+"""Openers for the Textual screens; the CLI imports this only when a screen is asked for."""
+
+from __future__ import annotations
+
+from session.events import Recorded
+
+
+def open_chair(db: str, session_id: str | None, lang: str) -> int:
+    """Run the chair console on ``db`` until it is closed."""
+    from tui.app import ChairApp
+    from tui.wiring import open_service
+
+    ChairApp(open_service(db, session_id), lang=lang).run()
+    return 0
+
+
+def open_projector(db: str, session_id: str | None, lang: str) -> int:
+    """Run the read-only projector view."""
+    raise NotImplementedError("projector view")
+
+
+def open_station(db: str, session_id: str | None, member: str, lang: str) -> int:
+    """Run a counting station for ``member``."""
+    raise NotImplementedError("counting station")
+
+
+def open_replay(records: list[Recorded], lang: str) -> int:
+    """Run the replay screen over ``records``."""
+    raise NotImplementedError("replay screen")
