@@ -15,7 +15,7 @@ else
   [ "$(id -u)" = 0 ] && pg_user=postgres
   if ! run_pg "$pg_bin/pg_isready -q -h 127.0.0.1 -p $pg_port"; then
     rm -rf "$pg_dir"; mkdir -p "$pg_dir"; [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-    run_pg "$pg_bin/initdb -q -A trust -U $pg_user -D $pg_dir/data" >/dev/null
+    run_pg "$pg_bin/initdb -A trust -U $pg_user -D $pg_dir/data" >/dev/null || echo "postgres: initdb failed"
     run_pg "$pg_bin/pg_ctl -s -w -D $pg_dir/data -l $pg_dir/log -o '-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=on -c max_connections=100' start"
   fi
   run_pg "$pg_bin/createdb -h 127.0.0.1 -p $pg_port -U $pg_user tinnhiem" 2>/dev/null || true

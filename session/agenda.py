@@ -7,8 +7,9 @@ at import: every step reachable, no dead ends, nothing leaves ``closed``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from session.rules import RulePack
@@ -71,23 +72,23 @@ Failure = tuple[str, dict] | None
 """A guard's answer: None when it holds, else (message key, params)."""
 
 
-def steps_for(pack: "RulePack") -> tuple[str, ...]:
+def steps_for(pack: RulePack) -> tuple[str, ...]:
     """The agenda of a pack: the nominee step only where the pack has it."""
     return tuple(s for s in STEPS if s != "nominees" or pack.nominee_step)
 
 
-def next_step(step: str, pack: "RulePack") -> str:
+def next_step(step: str, pack: RulePack) -> str:
     """The step after ``step`` in the pack's agenda."""
     order = steps_for(pack)
     return order[order.index(step) + 1]
 
 
-def allowed(step: str, pack: "RulePack") -> tuple[str, ...]:
+def allowed(step: str, pack: RulePack) -> tuple[str, ...]:
     """Actions allowed in ``step``."""
     return ALLOWED[step] if step in steps_for(pack) else ()
 
 
-def quorum_met(s: "SessionState") -> Failure:
+def quorum_met(s: SessionState) -> Failure:
     need = s.pack.quorum_need(s.convened)
     if len(s.present) >= need:
         return None
@@ -95,48 +96,48 @@ def quorum_met(s: "SessionState") -> Failure:
                             "frac": f"{s.pack.quorum_num}/{s.pack.quorum_den}"}
 
 
-def team_approved(s: "SessionState") -> Failure:
+def team_approved(s: SessionState) -> Failure:
     if not s.team:
         return "guard.team_none", {}
     return None if s.team_approved else ("guard.team_not_approved", {})
 
 
-def nominees_fixed(s: "SessionState") -> Failure:
+def nominees_fixed(s: SessionState) -> Failure:
     return None if s.nominees is not None else ("guard.nominees", {})
 
 
-def ballots_issued(s: "SessionState") -> Failure:
+def ballots_issued(s: SessionState) -> Failure:
     return None if s.issued > 0 else ("guard.none_issued", {})
 
 
-def issued_within_present(s: "SessionState") -> Failure:
+def issued_within_present(s: SessionState) -> Failure:
     stray = s.issued_to - s.present
     return None if not stray else ("books.issued_present", {"issued": s.issued, "present": len(s.present)})
 
 
-def returned_recorded(s: "SessionState") -> Failure:
+def returned_recorded(s: SessionState) -> Failure:
     return None if s.returned is not None else ("guard.returned", {})
 
 
-def returned_within_issued(s: "SessionState") -> Failure:
+def returned_within_issued(s: SessionState) -> Failure:
     if s.returned is None or s.returned <= s.issued:
         return None
     return "books.returned_issued", {"returned": s.returned, "issued": s.issued}
 
 
-def all_returned_entered(s: "SessionState") -> Failure:
+def all_returned_entered(s: SessionState) -> Failure:
     if s.returned is not None and s.entered == s.returned:
         return None
     return "guard.not_all_entered", {"entered": s.entered, "returned": s.returned or 0}
 
 
-def books_balance(s: "SessionState") -> Failure:
+def books_balance(s: SessionState) -> Failure:
     from session.books import first_imbalance
 
     return first_imbalance(s)
 
 
-def minutes_signed(s: "SessionState") -> Failure:
+def minutes_signed(s: SessionState) -> Failure:
     missing = [m for m in s.team if m not in s.signed]
     if not missing:
         return None
@@ -144,7 +145,7 @@ def minutes_signed(s: "SessionState") -> Failure:
     return "guard.unsigned", {"count": len(missing), "names": names}
 
 
-GUARDS: dict[str, Callable[["SessionState"], Failure]] = {
+GUARDS: dict[str, Callable[[SessionState], Failure]] = {
     "quorum_met": quorum_met,
     "team_approved": team_approved,
     "nominees_fixed": nominees_fixed,
@@ -159,7 +160,7 @@ GUARDS: dict[str, Callable[["SessionState"], Failure]] = {
 """Guards by name."""
 
 
-def exit_failure(state: "SessionState") -> Failure:
+def exit_failure(state: SessionState) -> Failure:
     """The first guard of the current step's exit that does not hold, or None."""
     for name in EXITS[state.step].guards:
         failure = GUARDS[name](state)

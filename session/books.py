@@ -21,7 +21,7 @@ class Identity:
     """The numbers on each side."""
 
 
-def identities(s: "SessionState") -> list[Identity]:
+def identities(s: SessionState) -> list[Identity]:
     """Every identity with its current numbers."""
     present, issued = len(s.present), s.issued
     returned = s.returned
@@ -39,7 +39,7 @@ def identities(s: "SessionState") -> list[Identity]:
     return out
 
 
-def first_imbalance(s: "SessionState") -> tuple[str, dict] | None:
+def first_imbalance(s: SessionState) -> tuple[str, dict] | None:
     """The first identity that fails, as a guard failure, or None."""
     for identity in identities(s):
         if not identity.holds:

@@ -5,7 +5,7 @@ A refusal raises a SessionError naming the current step, the action and the reas
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from session import commands as cmd
 from session import events as ev

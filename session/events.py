@@ -6,8 +6,9 @@ chain. Older payload versions are brought up to date by ``UPCASTERS`` on read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ class Recorded:
                 "payload": self.payload, "prev_hash": self.prev_hash, "hash": self.hash}
 
     @staticmethod
-    def from_dict(data: dict[str, Any]) -> "Recorded":
+    def from_dict(data: dict[str, Any]) -> Recorded:
         """Read one exported event back (no check; see ``log.verify``)."""
         return Recorded(data["seq"], data["type"], data["version"], data["at"], data["actor"], data["payload"],
                         data["prev_hash"], data["hash"])

@@ -7,7 +7,7 @@ returns it, so replaying a long log costs O(persons) per ballot, not a copy.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from session import events as ev
 from session.ballots import judge

@@ -6,8 +6,9 @@ import hashlib
 import json
 import secrets
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from session.events import Event, Recorded
 

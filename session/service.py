@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
 
 from session.commands import Command
+from session.conference import conference_from_data
 from session.decide import decide
 from session.errors import Conflict
-from session.events import Actor, Recorded, SessionCreated, StepEntered
+from session.events import Actor, Recorded, SessionCreated
 from session.evolve import evolve, replay
 from session.log import GENESIS, new_launch_code, seal
 from session.ports import EventStore
-from session.conference import conference_from_data
 from session.state import SessionState
 
 Clock = Callable[[], datetime]
@@ -24,7 +25,7 @@ SYSTEM = Actor("system")
 
 def utc_now() -> datetime:
     """The default clock."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class SessionService:
@@ -45,7 +46,7 @@ class SessionService:
 
     @classmethod
     def create(cls, store: EventStore, conference: dict[str, Any], *, clock: Clock = utc_now,
-               session_id: str | None = None, launch_code: str | None = None) -> "SessionService":
+               session_id: str | None = None, launch_code: str | None = None) -> SessionService:
         """Start a new session from plain conference data (validated first)."""
         conference_from_data(conference)
         sid = session_id or uuid.uuid4().hex[:12]

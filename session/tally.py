@@ -69,6 +69,6 @@ class Tally:
         entered = self.entered
         return [(i, sum(row)) for i, row in enumerate(self.counts) if sum(row) != entered]
 
-    def copy(self) -> "Tally":
+    def copy(self) -> Tally:
         """An independent copy."""
         return Tally(self.persons, self.levels, self.valid, self.invalid, [r[:] for r in self.counts], dict(self.reasons))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine

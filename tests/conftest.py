@@ -20,15 +20,30 @@ def clock() -> FixedClock:
     return FixedClock()
 
 
-def _pg_store():
+@pytest.fixture(scope="session")
+def pg_url():
+    """URL of a fresh PostgreSQL database for this test run, dropped at the end."""
     if not PG_URL:
         pytest.skip("PostgreSQL not available: TINNHIEM_PG_URL is unset (run the tests through .ci/test to start one)")
+    from sqlalchemy import create_engine, text
+
+    name = f"tinnhiem_test_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    yield PG_URL.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+def _pg_store(url: str):
     from sqlalchemy import text
 
     from storage.database import make_engine
     from storage.sql_store import SqlEventStore
 
-    engine = make_engine(PG_URL)
+    engine = make_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM events"))
         conn.execute(text("DELETE FROM sessions"))
@@ -45,7 +60,7 @@ def store(request, tmp_path):
         from storage.sql_store import SqlEventStore
 
         return SqlEventStore(make_engine(str(tmp_path / "t.db")))
-    return _pg_store()
+    return _pg_store(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture

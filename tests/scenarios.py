@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,7 @@ def sample_data() -> dict[str, Any]:
 class FixedClock:
     """A clock that ticks one second per reading, from a fixed start."""
 
-    def __init__(self, start: datetime = datetime(2018, 10, 16, 8, 0, tzinfo=timezone.utc)):
+    def __init__(self, start: datetime = datetime(2018, 10, 16, 8, 0, tzinfo=UTC)):
         self._ticks = itertools.count()
         self._start = start
 

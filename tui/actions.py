@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
-from typing import Callable
+from collections.abc import Callable
 
 from session import commands as cmd
 from session.errors import BadInput
