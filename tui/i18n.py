@@ -17,3 +17,8 @@ def register(entries: dict[str, tuple[str, str]]) -> None:
     if clash:
         raise ValueError(f"i18n keys defined twice: {sorted(clash)}")
     CATALOGUE.update(entries)
+
+
+register({
+    "ui.refused": ("Không thực hiện được", "Refused"),
+})
