@@ -1,0 +1,70 @@
+"""Helpers shared by the session tests: a happy-path planner and a canonical projection of the state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from session import commands as c
+from session.events import CHAIR
+from session.results import results
+from session.service import SessionService
+from session.state import SessionState
+
+
+def happy_next(s: SessionState) -> c.Command | None:
+    """The next command on the plain path through the agenda (None once closed)."""
+    evaluated = s.conference.evaluated_voter_ids()
+    if s.step == "roll_call" and not s.present:
+        return c.MarkPresent(tuple(v.id for v in s.conference.voters))
+    if s.step == "counting_team" and not s.team:
+        team = tuple(v for v in sorted(s.present) if v not in evaluated)[: s.pack.team_min_size]
+        return c.ProposeTeam(team, team[0])
+    if s.step == "counting_team" and not s.team_approved:
+        return c.ApproveTeam(len(s.present))
+    if s.step == "nominees" and s.nominees is None:
+        return c.FixNominees()
+    if s.step == "issuing" and s.issued < len(s.present):
+        return c.IssueBallots(all_present=True)
+    if s.step == "voting" and s.returned is None:
+        return c.RecordReturned(s.issued)
+    if s.step == "counting" and s.entered < (s.returned or 0):
+        return c.RecordBallot(marks="1" * len(s.ballot_persons))
+    if s.step == "minutes" and set(s.team) - s.signed:
+        return c.SignMinutes(sorted(set(s.team) - s.signed)[0])
+    return {"announcing": c.AnnounceResults(), "sealing": c.SealBallots("Văn phòng"), "closed": None}.get(s.step, c.Advance())
+
+
+def walk_to(service: SessionService, step: str) -> SessionService:
+    """Drive ``service`` along the plain path until it stands in ``step``."""
+    while service.state.step != step:
+        command = happy_next(service.state)
+        assert command is not None, f"the path never reaches {step}"
+        service.handle(command, CHAIR)
+    return service
+
+
+def project(s: SessionState) -> dict[str, Any]:
+    """Everything a screen can see of the state, as plain comparable data."""
+    return {
+        "seq": s.seq,
+        "head": s.head_hash,
+        "step": s.step,
+        "step_times": dict(s.step_times),
+        "present": sorted(s.present),
+        "team": list(s.team),
+        "team_head": s.team_head,
+        "team_approved": s.team_approved,
+        "team_vote": s.team_vote,
+        "nominees": s.nominees,
+        "issued_to": sorted(s.issued_to),
+        "spoiled": s.spoiled,
+        "returned": s.returned,
+        "tally": (s.tally.valid, s.tally.invalid, [list(r) for r in s.tally.counts], dict(s.tally.reasons)),
+        "entries": {k: (e.marks, e.reason, e.outcome) for k, e in sorted(s.entries.items())},
+        "last_position": dict(s.last_position),
+        "corrections": s.corrections,
+        "signed": sorted(s.signed),
+        "announced_at": s.announced_at,
+        "sealed_to": s.sealed_to,
+        "results": results(s),
+    }
