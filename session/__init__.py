@@ -3,3 +3,5 @@
 Commands go through ``decide(state, command) -> events``; events go through
 ``evolve(state, event) -> state``; replay is a fold of ``evolve`` over the log.
 """
+
+from session import counting  # noqa: E402,F401  (registers the counting stations' commands and events)

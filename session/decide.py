@@ -213,9 +213,17 @@ HANDLERS: dict[type, Callable] = {
 """Command class → its rules. Extensions register here too."""
 
 
-def decide(state: SessionState, command: cmd.Command) -> Events:
-    """The events ``command`` causes in ``state``, or a SessionError saying why not."""
+ACTOR_RULES: list[Callable] = []
+"""Who may ask what: ``rule(state, command, actor, refuse) -> command`` raises a refusal, or returns the
+command, possibly completed from the actor (its station). Extensions add here."""
+
+
+def decide(state: SessionState, command: cmd.Command, actor: ev.Actor | None = None) -> Events:
+    """The events ``command`` causes in ``state`` when ``actor`` asks, or a SessionError saying why not."""
     no = _Refuse(state, command.ACTION)
+    if actor is not None:
+        for rule in ACTOR_RULES:
+            command = rule(state, command, actor, no)
     permitted = allowed(state.step, state.pack)
     if command.ACTION not in permitted:
         raise no("action.not_now", allowed=", ".join(permitted) or "—")

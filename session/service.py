@@ -66,7 +66,7 @@ class SessionService:
         """Decide and append; on a lost race reload and decide again. Refusals write nothing."""
         for _ in range(self.RETRIES):
             self.refresh()
-            events = decide(self.state, command)
+            events = decide(self.state, command, actor)
             records, prev, at = [], self.state.head_hash, _iso(self.clock())
             for offset, event in enumerate(events, 1):
                 record = seal(self.state.seq + offset, event, at, actor.as_dict(), prev)

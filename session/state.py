@@ -61,6 +61,16 @@ class SessionState:
     """Batch code → highest position entered in it."""
     corrections: int = 0
     """Recorded corrections."""
+    entry_mode: str | None = None
+    """``single`` or ``double`` once the chair chose; None follows the conference file."""
+    batches: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Batch code → stations that took it up, in order."""
+    pending: dict[tuple[str, int], dict[str, tuple[str | None, str | None]]] = field(default_factory=dict)
+    """Double entry: (batch, position) → station → (marks, reason) not yet confirmed; never in the tally."""
+    submitted: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Double entry: (batch, station) → highest position that station has entered."""
+    resolved: dict[tuple[str, int], dict[str, tuple[str | None, str | None]]] = field(default_factory=dict)
+    """Double entry: mismatches the team head decided, with the two entries as they were."""
     signed: set[str] = field(default_factory=set)
     """Team members who signed the minutes."""
     announced_at: str | None = None
@@ -106,6 +116,11 @@ class SessionState:
     def entered(self) -> int:
         """Ballots entered so far."""
         return self.tally.entered
+
+    @property
+    def double_entry(self) -> bool:
+        """Whether batches are entered blind by two stations."""
+        return self.entry_mode == "double" if self.entry_mode else self.conference.double_entry
 
     def next_position(self, batch: str) -> int:
         """Next free position in ``batch``."""
