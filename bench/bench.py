@@ -32,8 +32,8 @@ from session.service import SessionService  # noqa: E402
 from storage.database import make_engine  # noqa: E402
 from storage.sql_store import SqlEventStore  # noqa: E402
 
-STATION = Actor("station", "Tổ kiểm phiếu", "Bàn 1")
-"""Who enters the ballots."""
+STATION = Actor("station", "d002", "Bàn 1")
+"""Who enters the ballots: a member of the approved counting team at one station."""
 SESSION = "qh15-k6"
 """Session id of the benchmark session."""
 COLUMNS = ("session_id", "seq", "type", "version", "at", "actor", "payload", "prev_hash", "hash")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from sqlalchemy import event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import SQLModel, create_engine
 
 from session.errors import BadInput
 from storage.models import SCHEMA_VERSION, MetaRow
@@ -33,35 +33,48 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 
 
 def _sqlite_begin(conn) -> None:
-    # Writers queue on the database lock instead of failing on upgrade from a read lock.
+    # Writers queue on the database lock instead of failing on upgrade from a read lock;
+    # schema creation by two processes opening a new file at once is serialised too.
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(db: str) -> Engine:
     """An engine for ``db`` with the schema in place; a bad or newer database raises BadInput."""
-    url = database_url(db)
-    if url.startswith("sqlite"):
-        path = url.removeprefix("sqlite:///")
-        if path and os.path.isdir(os.path.dirname(path) or ".") is False:
-            raise BadInput("store.no_folder", path=path)
+    url = make_url(database_url(db))
+    if url.get_backend_name() == "sqlite":
+        path = url.database or ""
+        # Refuse early: SQLite would only say "unable to open database file".
+        if path and path != ":memory:" and not path.startswith("file:"):
+            if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+                raise BadInput("store.no_folder", path=path)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     try:
-        SQLModel.metadata.create_all(engine)
-        _check_version(engine)
-    except (DatabaseError, OperationalError) as exc:
-        raise BadInput("store.unreadable", db=db, detail=str(exc.orig or exc).splitlines()[0]) from None
+        with engine.begin() as conn:
+            _check_version(conn)
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise BadInput("store.unreadable", db=db, detail=detail) from None
+    except BadInput:
+        engine.dispose()
+        raise
     return engine
 
 
-def _check_version(engine: Engine) -> None:
-    with Session(engine) as db:
-        row = db.exec(select(MetaRow).where(MetaRow.key == "schema_version")).scalars().first()
-        if row is None:
-            db.add(MetaRow(key="schema_version", value=str(SCHEMA_VERSION)))
-            db.commit()
-        elif int(row.value) > SCHEMA_VERSION:
-            raise BadInput("store.newer_schema", found=row.value, supported=SCHEMA_VERSION)
+def _check_version(conn: Connection) -> None:
+    # Read the version before touching the schema: a newer database is left exactly as it is.
+    meta = MetaRow.__table__
+    if conn.dialect.name == "postgresql":  # two programs creating the schema at once take turns
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242017)")
+    row = None
+    if inspect(conn).has_table(meta.name):
+        row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+    if row is not None and int(row[0]) > SCHEMA_VERSION:
+        raise BadInput("store.newer_schema", found=row[0], supported=SCHEMA_VERSION)
+    SQLModel.metadata.create_all(conn)
+    if row is None:
+        conn.execute(insert(meta), [{"key": "schema_version", "value": str(SCHEMA_VERSION)}])

@@ -1,63 +1,99 @@
-"""SqlEventStore: the EventStore contract on SQLite or PostgreSQL, one transaction per append."""
+"""SqlEventStore: the EventStore contract on SQLite or PostgreSQL, one transaction per append.
+
+The hot path (one ballot = one append and one catch-up read) talks to the driver
+directly through the engine's pool: fixed SQL strings, no statement building or
+ORM objects per call. The tables themselves are declared in ``storage.models``.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from session.errors import Conflict
 from session.events import Recorded
-from storage.models import EventRow, SessionRow
 
-_EVENTS = EventRow.__table__
-_SESSIONS = SessionRow.__table__
+_COLUMNS = "seq, type, version, at, actor, payload, prev_hash, hash"
 
 
 class SqlEventStore:
-    """Events in the ``events`` table; a duplicate (session, seq) becomes a Conflict."""
+    """Events in the ``events`` table; a duplicate (session, seq) or a moved stream becomes a Conflict."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
         """The SQLAlchemy engine (from ``storage.database.make_engine``)."""
+        dialect = engine.dialect
+        self._sqlite = dialect.name == "sqlite"
+        """SQLite takes its write lock up front (BEGIN IMMEDIATE); PostgreSQL relies on the primary key."""
+        self._errors = (dialect.loaded_dbapi.IntegrityError, dialect.loaded_dbapi.OperationalError)
+        """The driver's errors that mean another writer got there first (or holds the lock)."""
+        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        marks = ", ".join([mark] * 9)
+        self._sql_last = f"SELECT max(seq) FROM events WHERE session_id = {mark}"
+        """Highest seq of a session."""
+        self._sql_load = f"SELECT {_COLUMNS} FROM events WHERE session_id = {mark} AND seq > {mark} ORDER BY seq"
+        """A session's events after a seq."""
+        self._sql_insert = f"INSERT INTO events (session_id, {_COLUMNS}) VALUES ({marks})"
+        """One event row."""
+        self._sql_session = f"INSERT INTO sessions (id, created_at, title) VALUES ({mark}, {mark}, {mark})"
+        """The session row, with the first event."""
+
+    @contextmanager
+    def _cursor(self, write: bool = False) -> Iterator[Any]:
+        # A pooled driver connection: released (and rolled back if unfinished) on the way out.
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            if write and self._sqlite:
+                cur.execute("BEGIN IMMEDIATE")  # the driver runs in autocommit mode (storage.database)
+            yield cur
+            raw.commit()
+        except BaseException:
+            raw.rollback()
+            raise
+        finally:
+            raw.close()
 
     def append(self, session_id: str, expected_seq: int, records: Sequence[Recorded]) -> None:
-        rows = [
-            {"session_id": session_id, "seq": r.seq, "type": r.type, "version": r.version, "at": r.at,
-             "actor": json.dumps(r.actor, ensure_ascii=False), "payload": json.dumps(r.payload, ensure_ascii=False),
-             "prev_hash": r.prev_hash, "hash": r.hash}
-            for r in records
-        ]
+        rows = [(session_id, r.seq, r.type, r.version, r.at, json.dumps(r.actor, ensure_ascii=False),
+                 json.dumps(r.payload, ensure_ascii=False), r.prev_hash, r.hash) for r in records]
         try:
-            with self.engine.begin() as conn:
-                last = conn.execute(select(func.max(_EVENTS.c.seq)).where(_EVENTS.c.session_id == session_id)).scalar() or 0
-                if last != expected_seq:
+            with self._cursor(write=True) as cur:
+                cur.execute(self._sql_last, (session_id,))
+                if (cur.fetchone()[0] or 0) != expected_seq:
                     raise Conflict("store.conflict", seq=expected_seq + 1)
                 if expected_seq == 0:
                     title = records[0].payload.get("conference", {}).get("conference", {}).get("title", "")
-                    conn.execute(insert(_SESSIONS), [{"id": session_id, "created_at": records[0].at, "title": title}])
-                conn.execute(insert(_EVENTS), rows)
-        except IntegrityError:
+                    cur.execute(self._sql_session, (session_id, records[0].at, title))
+                # Two racing PostgreSQL writers both pass the check above; the primary key stops the second.
+                cur.executemany(self._sql_insert, rows)
+        except self._errors as exc:
+            if isinstance(exc, self._errors[1]) and not _lost_race(exc):
+                raise
             raise Conflict("store.conflict", seq=expected_seq + 1) from None
-        except OperationalError as exc:
-            if "lock" in str(exc).lower() or "serializ" in str(exc).lower():
-                raise Conflict("store.conflict", seq=expected_seq + 1) from None
-            raise
 
     def load(self, session_id: str, after: int = 0) -> list[Recorded]:
-        query = (select(_EVENTS).where(_EVENTS.c.session_id == session_id, _EVENTS.c.seq > after)
-                 .order_by(_EVENTS.c.seq))
-        with self.engine.connect() as conn:
-            return [Recorded(r.seq, r.type, r.version, r.at, json.loads(r.actor), json.loads(r.payload), r.prev_hash, r.hash)
-                    for r in conn.execute(query)]
+        loads = json.loads
+        with self._cursor() as cur:
+            cur.execute(self._sql_load, (session_id, after))
+            return [Recorded(seq, type_, version, at, loads(actor), loads(payload), prev, hash_)
+                    for seq, type_, version, at, actor, payload, prev, hash_ in cur.fetchall()]
 
     def last_seq(self, session_id: str) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.max(_EVENTS.c.seq)).where(_EVENTS.c.session_id == session_id)).scalar() or 0
+        with self._cursor() as cur:
+            cur.execute(self._sql_last, (session_id,))
+            return cur.fetchone()[0] or 0
 
     def sessions(self) -> list[str]:
-        with self.engine.connect() as conn:
-            return [r.id for r in conn.execute(select(_SESSIONS.c.id).order_by(_SESSIONS.c.created_at))]
+        with self._cursor() as cur:
+            cur.execute("SELECT id FROM sessions ORDER BY created_at, id")
+            return [row[0] for row in cur.fetchall()]
+
+
+def _lost_race(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "serializ" in text or "deadlock" in text
