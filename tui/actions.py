@@ -11,6 +11,7 @@ import shlex
 from collections.abc import Callable
 
 from session import commands as cmd
+from session import counting
 from session.errors import BadInput
 
 
@@ -82,6 +83,22 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--head", required=True)
     p.add_argument("--batch", default="")
     table["correct"] = (p, lambda a: cmd.CorrectBallot(a.position, a.because, a.marks, a.reason, a.batch, a.head))
+
+    p = _parser("entry-mode")
+    p.add_argument("mode", choices=("single", "double"))
+    table["entry-mode"] = (p, lambda a: counting.SetEntryMode(a.mode == "double"))
+
+    p = _parser("batch")
+    p.add_argument("code")
+    table["batch"] = (p, lambda a: counting.OpenBatch(a.code))
+
+    p = _parser("resolve")
+    p.add_argument("position", type=int)
+    p.add_argument("marks", nargs="?")
+    p.add_argument("--invalid", dest="reason")
+    p.add_argument("--head", required=True)
+    p.add_argument("--batch", default="")
+    table["resolve"] = (p, lambda a: counting.ResolveMismatch(a.position, a.batch, a.marks, a.reason, a.head))
 
     table["sign"] = (_ids("sign"), lambda a: cmd.SignMinutes(a.ids[0]) if len(a.ids) == 1 else _one("sign"))
     table["announce"] = (_parser("announce"), lambda a: cmd.AnnounceResults())

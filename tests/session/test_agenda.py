@@ -33,6 +33,9 @@ SAMPLE_LINES = {
     "sign": "sign v001",
     "announce": "announce",
     "seal": "seal --to 'Văn phòng Ban'",
+    "entry-mode": "entry-mode double",
+    "batch": "batch B1",
+    "resolve": "resolve 1 --invalid not_issued --head v001",
 }
 """One well-formed line per action of the action language."""
 
