@@ -13,6 +13,12 @@ from collections.abc import Callable
 from session import commands as cmd
 from session import counting
 from session.errors import BadInput
+from tui.i18n import register
+
+register({
+    "cli.unknown_action": ("Không có thao tác «{line}»; các thao tác: {names}.", "No action “{line}”; the actions are: {names}."),
+    "cli.one_id": ("«{line}»: mỗi lần một mã.", "“{line}”: one id at a time."),
+})
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,7 +116,7 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
 
 
 def _one(name: str) -> cmd.Command:
-    raise BadInput("cli.bad_action", line=name, detail="one id at a time")
+    raise BadInput("cli.one_id", line=name)
 
 
 ACTIONS = _build()
@@ -122,7 +128,7 @@ def split_action(words: list[str]) -> tuple[str, list[str]]:
     if len(words) >= 2 and f"{words[0]} {words[1]}" in ACTIONS:
         return f"{words[0]} {words[1]}", words[2:]
     if not words or words[0] not in ACTIONS:
-        raise BadInput("cli.bad_action", line=" ".join(words), detail="known: " + ", ".join(ACTIONS))
+        raise BadInput("cli.unknown_action", line=" ".join(words), names=", ".join(ACTIONS))
     return words[0], words[1:]
 
 

@@ -8,16 +8,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from session.agenda import allowed
-from session.errors import SessionError, StepRefused
+from session.errors import BadInput, SessionError, StepRefused
 from session.events import CHAIR, Actor
-from session.i18n import t
+from session.i18n import LANGS
+from tui.i18n import register, t
 
 EXIT_OK, EXIT_BAD, EXIT_REFUSED, EXIT_TAMPER = 0, 2, 3, 4
+
+register({
+    "cli.no_such_file": ("Không có tệp {path}.", "No such file: {path}."),
+    "cli.unreadable_file": ("Không đọc được tệp {path}: {detail}", "Cannot read the file {path}: {detail}"),
+    "cli.not_utf8": ("Tệp {path} không phải văn bản UTF-8.", "The file {path} is not UTF-8 text."),
+    "cli.need_db": ("Cần chỉ rõ cơ sở dữ liệu: --db TỆP.db hoặc URL PostgreSQL.", "Say which database: --db FILE.db or a PostgreSQL URL."),
+    "cli.need_source": ("Cần tệp nhật ký (.jsonl) hoặc --db.", "Give a log file (.jsonl) or --db."),
+    "cli.no_action": ("Thiếu thao tác, ví dụ: «status», «next», «present v01 v02».",
+                      "No action given, e.g. “status”, “next”, “present v01 v02”."),
+    "cli.script_and_action": ("Dùng --script hoặc một thao tác, không dùng cả hai.", "Give --script or one action, not both."),
+    "cli.status_args": ("«status» chỉ nhận --format text|json, không nhận «{extra}».", "“status” takes only --format text|json, not “{extra}”."),
+    "cli.bad_option": ("Tùy chọn {option}: «{value}» không hợp lệ (có: {choices}).", "Option {option}: “{value}” is not valid (choose: {choices})."),
+    "cli.option_value": ("Tùy chọn {option} cần một giá trị.", "Option {option} needs a value."),
+    "cli.bad_to": ("--to phải là số thứ tự sự kiện từ 1 trở lên.", "--to must be an event seq of 1 or more."),
+    "log.unreplayable": ("Nhật ký không phát lại được ({detail}).", "The log cannot be replayed ({detail})."),
+})
 
 Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], argparse.ArgumentParser], Handler]] = {}
@@ -31,7 +49,8 @@ def command(name: str, help_text: str):
         def wrap(runner: Handler) -> Handler:
             def add(subs: argparse._SubParsersAction) -> argparse.ArgumentParser:
                 parser = subs.add_parser(name, help=help_text, description=help_text)
-                parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ / language")
+                # SUPPRESS keeps the top-level ``tinnhiem --lang en …`` unless the sub-command gives its own.
+                parser.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help=LANG_HELP)
                 adder(parser)
                 return parser
 
@@ -53,15 +72,42 @@ def err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
+def exit_status(exc: SessionError) -> int:
+    """3 for a refusal by the agenda or of an action's input; 2 for a bad file, argument or database."""
+    return EXIT_REFUSED if isinstance(exc, StepRefused) or exc.step is not None else EXIT_BAD
+
+
+def read_text(path: str) -> str:
+    """A UTF-8 text file; a missing or unreadable one raises BadInput naming it."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise BadInput("cli.not_utf8", path=path) from None
+    except OSError as exc:
+        raise file_error(exc, path) from None
+
+
+def file_error(exc: OSError, path: str | None = None) -> BadInput:
+    """An OS error on a file as a message the user can read in their language."""
+    path = path or str(exc.filename or "")
+    if isinstance(exc, FileNotFoundError):
+        return BadInput("cli.no_such_file", path=path)
+    return BadInput("cli.unreadable_file", path=path, detail=exc.strerror or str(exc))
+
+
+LANG_HELP = "ngôn ngữ / language (vi, en)"
+DB_HELP = "tệp SQLite hoặc URL postgresql+psycopg:// / SQLite file or postgresql+psycopg:// URL"
+
+
 def _db(p: argparse.ArgumentParser, required: bool = True) -> None:
-    p.add_argument("--db", required=required, help="SQLite file or postgresql+psycopg:// URL")
-    p.add_argument("--session", help="session id (default: the newest in the database)")
+    p.add_argument("--db", required=required, metavar="DB", help=DB_HELP)
+    p.add_argument("--session", metavar="ID", help="mã phiên (mặc định: phiên mới nhất) / session id (default: the newest)")
 
 
 # --- new -------------------------------------------------------------------------------------
 
 def _new_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="conference file (TOML)")
+    p.add_argument("file", metavar="CONFERENCE.toml", help="tệp hội nghị / conference file (TOML)")
     _db(p)
 
 
@@ -73,11 +119,7 @@ def run_new(a: argparse.Namespace) -> int:
     from session.service import SessionService
     from tui.wiring import open_store
 
-    try:
-        text = Path(a.file).read_text(encoding="utf-8")
-    except OSError as exc:
-        err(f"{a.file}: {exc.strerror}")
-        return EXIT_BAD
+    text = read_text(a.file)
     conference = parse_conference(text)
     service = SessionService.create(open_store(a.db), to_plain(tomllib.loads(text)))
     for notice in conference.notices:
@@ -88,37 +130,78 @@ def run_new(a: argparse.Namespace) -> int:
 
 # --- do --------------------------------------------------------------------------------------
 
+STATUS_FORMATS = ("text", "json")
+
+
 def _do_args(p: argparse.ArgumentParser) -> None:
-    _db(p)
-    p.add_argument("--script", help="file of actions, one per line ('-' for standard input)")
+    _db(p, required=False)  # checked in run_do: it may also come after the action
+    p.add_argument("--script", metavar="FILE", help="tệp thao tác, mỗi dòng một thao tác ('-' = stdin) / actions, one per line ('-' = stdin)")
     p.add_argument("--station", default="", help="act as this counting station")
     p.add_argument("--member", default="", help="voter id of the team member at the station")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output of `status`")
-    p.add_argument("action", nargs=argparse.REMAINDER, help="e.g. present v01 v02 | next | ballot 1123x0 | status")
+    p.add_argument("--format", choices=STATUS_FORMATS, default="text", help="kết quả của «status» / output of `status`")
+    p.add_argument("action", nargs=argparse.REMAINDER, metavar="ACTION …",
+                   help="status | next | present v01 v02 | team propose v05 v06 v07 --head v05 | ballot 1123x0 | …")
 
 
-@command("do", "thực hiện một thao tác / apply one action")(_do_args)
+HOISTED = {"--lang": LANGS, "--format": STATUS_FORMATS, "--db": None, "--session": None}
+"""Options of ``do`` itself that may be written after the action; no action has an option of these names."""
+
+
+def _hoist(a: argparse.Namespace, words: list[str]) -> list[str]:
+    """Take ``do``'s own options out of the action words (``do --db DB status --format json``)."""
+    rest: list[str] = []
+    it = iter(words)
+    for word in it:
+        name, eq, value = word.partition("=")
+        if name not in HOISTED:
+            rest.append(word)
+            continue
+        value = value if eq else next(it, None)
+        if not value:
+            raise BadInput("cli.option_value", option=name)
+        choices = HOISTED[name]
+        if choices and value not in choices:
+            raise BadInput("cli.bad_option", option=name, value=value, choices=", ".join(choices))
+        setattr(a, name[2:], value)
+    return rest
+
+
+@command("do", "thực hiện một thao tác như chủ trì / apply one action as the chair")(_do_args)
 def run_do(a: argparse.Namespace) -> int:
     from tui.actions import parse_action
     from tui.wiring import open_service
 
+    words = _hoist(a, [w for w in a.action if w != "--"])
+    if not a.db:
+        raise BadInput("cli.need_db")
+    if a.script and words:
+        raise BadInput("cli.script_and_action")
+    if not a.script and not words:
+        raise BadInput("cli.no_action")
     service = open_service(a.db, a.session)
     actor = Actor("station", a.member, a.station) if a.station else CHAIR
     if a.script:
-        text = sys.stdin.read() if a.script == "-" else Path(a.script).read_text(encoding="utf-8")
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            try:
-                _apply(service, parse_action(line), actor, a.lang)
-            except SessionError as exc:
-                err(t("cli.script_line", a.lang, line=number, reason=exc.message(a.lang)))
-                return EXIT_REFUSED
-        return EXIT_OK
-    words = [w for w in a.action if w != "--"]
-    if words[:1] == ["status"]:
-        return _status(service.state, "json" if "--format=json" in words or words[1:] == ["--format", "json"] else a.format, a.lang)
+        return _run_script(service, sys.stdin.read() if a.script == "-" else read_text(a.script), actor, a.lang)
+    if words[0] == "status":
+        if words[1:]:
+            raise BadInput("cli.status_args", extra=" ".join(words[1:]))
+        return _status(service.state, a.format, a.lang)
     _apply(service, parse_action(words), actor, a.lang)
+    return EXIT_OK
+
+
+def _run_script(service, text: str, actor: Actor, lang: str) -> int:
+    """Apply each action line; stop at the first one refused or unreadable, naming its line."""
+    from tui.actions import parse_action
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            _apply(service, parse_action(line), actor, lang)
+        except SessionError as exc:
+            err(t("cli.script_line", lang, line=number, reason=exc.message(lang)))
+            return exit_status(exc)
     return EXIT_OK
 
 
@@ -131,7 +214,7 @@ def _apply(service, command, actor: Actor, lang: str) -> None:
 def _status(state, fmt: str, lang: str) -> int:
     actions = list(allowed(state.step, state.pack))
     if fmt == "json":
-        out(json.dumps({"step": state.step, "allowed": actions, "seq": state.seq}, ensure_ascii=False))
+        out(json.dumps({"step": state.step, "allowed": actions}, ensure_ascii=False))
     else:
         out(t("cli.status", lang, step=state.step, label=t(f"step.{state.step}", lang), allowed=", ".join(actions) or "—"))
     return EXIT_OK
@@ -141,10 +224,10 @@ def _status(state, fmt: str, lang: str) -> int:
 
 def _results_args(p: argparse.ArgumentParser) -> None:
     _db(p)
-    p.add_argument("--format", choices=("json", "csv", "text"), default="text")
+    p.add_argument("--format", choices=("json", "csv", "text"), default="text", help="định dạng / format")
 
 
-@command("results", "kết quả / results")(_results_args)
+@command("results", "kết quả kiểm phiếu / the results")(_results_args)
 def run_results(a: argparse.Namespace) -> int:
     from session.results import results
     from storage.export import results_csv, results_json, results_text
@@ -164,14 +247,14 @@ def run_results(a: argparse.Namespace) -> int:
 
 def _export_args(p: argparse.ArgumentParser) -> None:
     _db(p)
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("-o", "--output", metavar="FILE", help="tệp ghi ra (mặc định: stdout) / file to write (default: stdout)")
 
 
 @command("export", "xuất nhật ký JSONL / export the log as JSONL")(_export_args)
 def run_export(a: argparse.Namespace) -> int:
     from tui.wiring import open_store, pick_session, write_jsonl
 
-    store = open_store(a.db)
+    store = open_store(a.db, create=False)
     text = write_jsonl(store.load(pick_session(store, a.db, a.session)))
     if a.output:
         Path(a.output).write_text(text, encoding="utf-8")
@@ -181,68 +264,102 @@ def run_export(a: argparse.Namespace) -> int:
 
 
 def _verify_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("log", nargs="?", help="exported JSONL log")
+    p.add_argument("log", nargs="?", metavar="LOG.jsonl", help="nhật ký đã xuất / exported log")
     _db(p, required=False)
 
 
-@command("verify", "kiểm tra chuỗi băm / check the hash chain")(_verify_args)
-def run_verify(a: argparse.Namespace) -> int:
-    from session.log import verify
-    from tui.wiring import load_log
+def _checked_log(a: argparse.Namespace):
+    """The events of LOG or --db and their verdict; an unreadable line after an intact prefix is the first bad event."""
+    from session.log import Verdict, verify
+    from tui.wiring import load_log_prefix
 
     source = a.log or a.db
     if not source:
-        err("verify: LOG or --db")
-        return EXIT_BAD
-    records = load_log(source, a.session)
-    if not records:
-        err(t("log.empty", a.lang))
-        return EXIT_TAMPER
+        raise BadInput("cli.need_source")
+    records, unreadable = load_log_prefix(source, a.session)
     verdict = verify(records)
+    if verdict.ok and unreadable is not None:
+        verdict = Verdict(False, verdict.count, verdict.head, unreadable.params["seq"], None, unreadable.key)
+    return records, verdict, unreadable
+
+
+def _broken(verdict, unreadable: SessionError | None, lang: str) -> str:
+    """Why the log does not check, naming the first bad seq."""
+    if unreadable is not None and verdict.reason == unreadable.key:
+        reason = unreadable.message(lang)
+    else:
+        reason = t(verdict.reason, lang, seq=verdict.bad_seq, found=verdict.found)
+    return t("log.broken", lang, reason=reason)
+
+
+@command("verify", "kiểm tra chuỗi băm của nhật ký / check the log's hash chain")(_verify_args)
+def run_verify(a: argparse.Namespace) -> int:
+    records, verdict, unreadable = _checked_log(a)
+    # The verdict is this command's report either way: it goes to standard output.
+    if not records and unreadable is None:
+        out(t("log.empty", a.lang))
+        return EXIT_TAMPER
     if verdict.ok:
         out(t("log.ok", a.lang, count=verdict.count, code=verdict.code, head=verdict.head))
         return EXIT_OK
-    reason = t(verdict.reason, a.lang, seq=verdict.bad_seq, found=verdict.found)
-    err(t("log.broken", a.lang, reason=reason))
+    out(_broken(verdict, unreadable, a.lang))
     return EXIT_TAMPER
 
 
 def _replay_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("log", nargs="?", help="exported JSONL log")
+    p.add_argument("log", nargs="?", metavar="LOG.jsonl", help="nhật ký đã xuất / exported log")
     _db(p, required=False)
-    p.add_argument("--to", type=int, help="stop after this seq")
-    p.add_argument("--format", choices=("json", "text"), help="print instead of opening the replay screen")
+    p.add_argument("--to", type=int, metavar="SEQ", help="dừng sau sự kiện này / stop after this seq")
+    p.add_argument("--format", choices=("json", "text"),
+                   help="in ra thay vì mở màn hình phát lại / print instead of opening the replay screen")
 
 
 @command("replay", "phát lại nhật ký / replay a log")(_replay_args)
 def run_replay(a: argparse.Namespace) -> int:
-    from session.evolve import replay
-    from session.log import verify
-    from session.results import results
-    from tui.wiring import load_log
-
-    records = load_log(a.log or a.db, a.session)
+    if a.to is not None and a.to < 1:
+        raise BadInput("cli.bad_to")
+    records, verdict, unreadable = _checked_log(a)
     if a.format is None:
+        if unreadable is not None:
+            raise unreadable
         from tui.screens_entry import open_replay
 
         return open_replay(records, a.lang)
-    verdict = verify(records)
-    upto = [r for r in records if a.to is None or r.seq <= a.to]
-    trusted = [r for r in upto if verdict.ok or r.seq < (verdict.bad_seq or 0)]
-    state = replay(trusted)
-    if a.format == "json":
+    # Only the prefix that checks is replayed: a tampered log still shows the state up to its first bad seq.
+    upto = [r for r in records[: verdict.count] if a.to is None or r.seq <= a.to]
+    intact = verdict.ok or (a.to is not None and a.to < (verdict.bad_seq or 0))
+    if not upto:
+        err(_broken(verdict, unreadable, a.lang) if not intact else t("log.empty", a.lang))
+        return EXIT_TAMPER
+    try:
+        _print_replay(upto, a.format, intact, verdict, a.lang)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, SessionError) as exc:
+        # Only a log re-hashed after forging gets here: its chain checks but its events do not fold.
+        err(t("log.unreplayable", a.lang, detail=f"{type(exc).__name__}: {exc}"))
+        return EXIT_TAMPER
+    if not intact:
+        err(_broken(verdict, unreadable, a.lang))
+        return EXIT_TAMPER
+    return EXIT_OK
+
+
+def _print_replay(records, fmt: str, intact: bool, verdict, lang: str) -> None:
+    from session.evolve import replay
+    from session.results import results
+
+    if fmt == "json":
+        state = replay(records)
         data = {"seq": state.seq, "step": state.step, "allowed": list(allowed(state.step, state.pack)),
                 "present": sorted(state.present), "team": list(state.team), "team_head": state.team_head,
                 "team_approved": state.team_approved, "issued": state.issued, "returned": state.returned,
-                "signed": sorted(state.signed), "sealed_to": state.sealed_to, "verified": verdict.ok,
-                "results": results(state)}
+                "signed": sorted(state.signed), "sealed_to": state.sealed_to, "verified": intact,
+                "bad_seq": None if intact else verdict.bad_seq, "results": results(state)}
         out(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from session.narrative import describe
 
-        for record in upto:
-            out(f"{record.seq:>5}  {record.at[:19]}  {describe(record, a.lang)}")
-    return EXIT_OK if verdict.ok or (a.to is not None and a.to < (verdict.bad_seq or 0)) else EXIT_TAMPER
+        for record in records:
+            out(f"{record.seq:>5}  {record.at[:19]}  {describe(record, lang)}")
 
 
 # --- screens ---------------------------------------------------------------------------------
@@ -290,15 +407,44 @@ def run_demo(a: argparse.Namespace) -> int:
     return open_chair(demo_db(a.db, a.fresh), None, a.lang)
 
 
+EPILOG = """\
+mã thoát / exit status:
+  0 xong / done · 2 đầu vào sai (tệp, tham số, cơ sở dữ liệu) / bad input (file, argument, database)
+  3 thao tác bị từ chối / action refused · 4 nhật ký bị sửa / log tampered
+
+ví dụ / examples:
+  tinnhiem new hoi-nghi.toml --db phien.db
+  tinnhiem do --db phien.db status --format json
+  tinnhiem do --db phien.db present v01 v02
+  tinnhiem do --db phien.db --script thao-tac.txt
+  tinnhiem results --db phien.db --format json
+  tinnhiem export --db phien.db > log.jsonl && tinnhiem verify log.jsonl
+  tinnhiem replay log.jsonl --to 12 --format json
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser with every registered sub-command."""
     import tui.cli_extra  # noqa: F401  (registers print, archive …)
 
-    parser = argparse.ArgumentParser(prog="tinnhiem", description="Hội nghị lấy phiếu tín nhiệm / confidence-vote conference")
-    subs = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="tinnhiem", description="Hội nghị lấy phiếu tín nhiệm / a confidence-vote conference",
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lang", choices=LANGS, default=LANGS[0], help=LANG_HELP)
+    parser.add_argument("--version", action="version", version=f"tinnhiem {_version()}")
+    subs = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                 title="lệnh / commands")
     for add, _ in COMMANDS.values():
         add(subs)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tinnhiem")
+    except PackageNotFoundError:
+        return "dev"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -310,8 +456,14 @@ def main(argv: list[str] | None = None) -> int:
         return runner(args)
     except SessionError as exc:
         err(exc.message(args.lang))
-        # A refusal by the agenda or of an action's input is 3; a bad file, argument or database is 2.
-        return EXIT_REFUSED if isinstance(exc, StepRefused) or exc.step is not None else EXIT_BAD
+        return exit_status(exc)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as other tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
+    except OSError as exc:
+        err(file_error(exc).message(args.lang))
+        return EXIT_BAD
     except KeyboardInterrupt:
         return 130
 

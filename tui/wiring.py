@@ -10,14 +10,25 @@ from session.errors import BadInput, SessionError
 from session.events import Recorded
 from session.ports import EventStore
 from session.service import Clock, SessionService, utc_now
+from tui.i18n import register
+
+register({
+    "log.unreadable": ("Sự kiện {seq} (dòng {line}): không đọc được, dòng đã bị sửa ({detail}).",
+                       "Event {seq} (line {line}): unreadable, the line was changed ({detail})."),
+})
 
 
-def open_store(db: str) -> EventStore:
-    """The store behind ``--db``: a SQLite path, a SQLAlchemy URL, or ``memory:``."""
+def open_store(db: str, create: bool = True) -> EventStore:
+    """The store behind ``--db``: a SQLite path, a SQLAlchemy URL, or ``memory:``.
+
+    With ``create`` false a missing SQLite file is an error instead of a new empty database.
+    """
     if db == "memory:":
         from storage.memory_store import InMemoryEventStore
 
         return InMemoryEventStore()
+    if not create and "://" not in db and not Path(db).exists():
+        raise BadInput("store.no_session", db=db)
     from storage.database import make_engine
     from storage.sql_store import SqlEventStore
 
@@ -38,21 +49,33 @@ def pick_session(store: EventStore, db: str, session_id: str | None = None) -> s
 
 def open_service(db: str, session_id: str | None = None, clock: Clock = utc_now) -> SessionService:
     """A service on the chosen session of ``db``."""
-    store = open_store(db)
+    store = open_store(db, create=False)
     return SessionService(store, pick_session(store, db, session_id), clock)
 
 
-def read_jsonl(path: str | Path) -> list[Recorded]:
-    """Events from an exported JSONL log; an unreadable line raises BadInput naming it."""
-    records = []
-    with open(path, encoding="utf-8") as fh:
+def read_jsonl_prefix(path: str | Path) -> tuple[list[Recorded], BadInput | None]:
+    """Events of an exported JSONL log up to its first unreadable line, and the error naming that line.
+
+    A tampered byte may break the JSON or the UTF-8 of a line: the events before it can still be
+    checked and replayed, and the line is reported as the first bad event.
+    """
+    records: list[Recorded] = []
+    with open(path, "rb") as fh:
         for number, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                records.append(Recorded.from_dict(json.loads(line)))
+                records.append(Recorded.from_dict(json.loads(line.decode("utf-8"))))
             except (ValueError, KeyError, TypeError) as exc:
-                raise BadInput("log.bad_json", seq=number, detail=str(exc)) from None
+                return records, BadInput("log.unreadable", seq=len(records) + 1, line=number, detail=str(exc))
+    return records, None
+
+
+def read_jsonl(path: str | Path) -> list[Recorded]:
+    """Events from an exported JSONL log; an unreadable line raises BadInput naming it."""
+    records, error = read_jsonl_prefix(path)
+    if error is not None:
+        raise error
     return records
 
 
@@ -61,12 +84,20 @@ def write_jsonl(records: Iterable[Recorded]) -> str:
     return "".join(json.dumps(r.as_dict(), ensure_ascii=False, sort_keys=True) + "\n" for r in records)
 
 
+def load_log_prefix(source: str, session_id: str | None = None) -> tuple[list[Recorded], BadInput | None]:
+    """Like ``read_jsonl_prefix`` for a JSONL file, or every event of a database when ``source`` is not one."""
+    if source.endswith(".jsonl") or (Path(source).is_file() and not _looks_sqlite(source)):
+        return read_jsonl_prefix(source)
+    store = open_store(source, create=False)
+    return store.load(pick_session(store, source, session_id)), None
+
+
 def load_log(source: str, session_id: str | None = None) -> list[Recorded]:
     """Events from a JSONL file, or from a database when ``source`` is not a .jsonl file."""
-    if source.endswith(".jsonl") or (Path(source).is_file() and not _looks_sqlite(source)):
-        return read_jsonl(source)
-    store = open_store(source)
-    return store.load(pick_session(store, source, session_id))
+    records, error = load_log_prefix(source, session_id)
+    if error is not None:
+        raise error
+    return records
 
 
 def _looks_sqlite(path: str) -> bool:
@@ -74,4 +105,5 @@ def _looks_sqlite(path: str) -> bool:
         return fh.read(16) == b"SQLite format 3\x00"
 
 
-__all__ = ["open_store", "open_service", "pick_session", "read_jsonl", "write_jsonl", "load_log", "SessionError"]
+__all__ = ["open_store", "open_service", "pick_session", "read_jsonl", "read_jsonl_prefix", "write_jsonl", "load_log",
+           "load_log_prefix", "SessionError"]
