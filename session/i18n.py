@@ -176,6 +176,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "log.ok": ("Nhật ký nguyên vẹn: {count} sự kiện, mã {code}, digest {head}.", "Log intact: {count} events, code {code}, digest {head}."),
     "log.broken": ("Nhật ký bị sửa: {reason}", "Log tampered: {reason}"),
     "log.empty": ("Nhật ký trống.", "The log is empty."),
+    # Audit: actors, the paper check, stores that cannot be written, the chair lock.
+    "actor.chair": ("Chủ trì", "Chair"),
+    "actor.station": ("Máy kiểm phiếu", "Station"),
+    "actor.system": ("Hệ thống", "System"),
+    "event.approved": ("thông qua", "approved"),
+    "event.rejected": ("không thông qua", "not approved"),
+    "paper.match": ("Biên bản khớp nhật ký: sự kiện {count}, mã {code}.", "The minutes match the log: event {count}, code {code}."),
+    "paper.later": ("Biên bản khớp nhật ký tại sự kiện {count} (mã {code}); nhật ký có thêm {later} sự kiện ghi sau khi in.",
+                    "The minutes match the log at event {count} (code {code}); the log has {later} events recorded after printing."),
+    "paper.truncated": ("Nhật ký bị cắt: biên bản ghi {count} sự kiện, nhật ký chỉ có {found}; thiếu từ sự kiện {seq}.",
+                        "The log is truncated: the minutes name {count} events, the log has {found}; missing from event {seq}."),
+    "paper.mismatch": ("Sự kiện {seq}: mã {got} không khớp mã in trên biên bản {code}.",
+                       "Event {seq}: code {got} does not match the code printed on the minutes {code}."),
+    "store.locked": ("Cơ sở dữ liệu {db} đang bị chương trình khác khóa; chưa ghi gì. Hãy đóng chương trình đó rồi thử lại.",
+                     "The database {db} is locked by another program; nothing was written. Close that program and try again."),
+    "store.unavailable": ("Mất kết nối tới máy chủ cơ sở dữ liệu ({detail}); thao tác chưa được ghi và được giữ lại để gửi lại.",
+                          "The database server cannot be reached ({detail}); the action was not recorded and is kept to send again."),
+    "store.disk_full": ("Đĩa đầy, không ghi được vào {db}; chưa ghi gì. Hãy giải phóng dung lượng rồi thử lại.",
+                        "The disk is full: cannot write to {db}; nothing was written. Free some space and try again."),
+    "store.corrupt": ("Tệp {db} bị hỏng ({detail}); không đọc được nhật ký.", "The file {db} is corrupt ({detail}); the log cannot be read."),
+    "lock.chair_held": ("Phiên {session} đang được mở ở bàn chủ trì khác ({holder}, từ {since}); màn hình này chỉ xem.",
+                        "Session {session} is open on another chair console ({holder}, since {since}); this screen is read-only."),
 }
 """key → (Vietnamese, English)."""
 

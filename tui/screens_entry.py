@@ -25,5 +25,8 @@ def open_station(db: str, session_id: str | None, member: str, lang: str) -> int
 
 
 def open_replay(records: list[Recorded], lang: str) -> int:
-    """Run the replay screen over ``records``."""
-    raise NotImplementedError("replay screen")
+    """Run the read-only replay screen over ``records``."""
+    from tui.screens.replay import ReplayApp
+
+    ReplayApp(records, lang=lang).run()
+    return 0

@@ -1,0 +1,123 @@
+"""Pilot tests of the replay screen: stepping, jumping, playing, and the untrusted marking on a tampered log."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from session.events import Recorded
+from tui.screens.replay import ReplayApp
+from tui.wiring import read_jsonl
+
+FIRST_RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "first_release.jsonl"
+SIZE = (160, 50)
+
+
+@pytest.fixture
+def records() -> list[Recorded]:
+    return read_jsonl(FIRST_RELEASE)
+
+
+def tampered(records: list[Recorded], seq: int) -> list[Recorded]:
+    """The log with event ``seq``'s payload edited (its hash left as it was)."""
+    out = list(records)
+    rec = out[seq - 1]
+    out[seq - 1] = dataclasses.replace(rec, payload={**rec.payload, "marks": "11"}, _event=[])
+    return out
+
+
+def cell(app: ReplayApp, row: int, column: str) -> str:
+    table = app.query_one("#timeline")
+    return str(table.get_cell(str(row), column))
+
+
+def status(app: ReplayApp) -> str:
+    return str(app.query_one("#status").render())
+
+
+def pane(app: ReplayApp) -> str:
+    console = Console(width=100, file=io.StringIO(), color_system=None)
+    console.print(app.query_one("#state").content)
+    return console.file.getvalue()
+
+
+async def test_steps_forward_and_back_one_event(records):
+    app = ReplayApp(records)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.index == 0
+        await pilot.press("right", "right", "right")
+        assert app.index == 3 and app.timeline.state_at(app.index).seq == 4
+        await pilot.press("left")
+        assert app.index == 2
+        assert "Sự kiện 3 (3/34)" in status(app)
+        assert "Có mặt 12/12" in pane(app)
+
+
+async def test_steps_by_agenda_step(records):
+    app = ReplayApp(records)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket")
+        assert records[app.index].payload == {"step": "roll_call"}
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert records[app.index].payload == {"step": "counting_team"}
+        await pilot.press("left_square_bracket")
+        assert records[app.index].payload == {"step": "briefing"}
+        assert "Quán triệt nguyên tắc" in pane(app)
+
+
+async def test_jumps_to_a_seq_and_to_a_step(records):
+    app = ReplayApp(records)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", *"20", "enter")
+        assert records[app.index].seq == 20
+        await pilot.press("g", *"counting", "enter")
+        assert records[app.index].type == "step_entered" and records[app.index].payload["step"] == "counting"
+        assert app.timeline.state_at(app.index).step == "counting"
+        await pilot.press("g", *"999", "enter")
+        assert records[app.index].seq == 13, "an unknown seq leaves the cursor where it was"
+
+
+async def test_plays_at_each_speed_and_pauses(records):
+    app = ReplayApp(records, tick=None)  # the test moves the playback clock itself
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert app.playing
+        app.play_for(2.0)  # 1×: the sample clock ticks one second per event
+        assert app.index == 2
+        await pilot.press("2")
+        app.play_for(0.5)
+        assert app.speed == 10 and app.index == 7
+        await pilot.press("space")
+        assert not app.playing
+        await pilot.press("3", "space")
+        app.play_for(1.0)
+        assert app.index == len(records) - 1 and not app.playing, "100× runs to the end and stops"
+        assert app.timeline.state_at(app.index).step == "closed"
+
+
+async def test_tampered_log_is_untrusted_from_the_first_bad_event(records):
+    app = ReplayApp(tampered(records, 20))
+    async with app.run_test(size=SIZE) as pilot:
+        marks = [row.mark for row in app.timeline.rows]
+        assert all(m.trusted and m.hash_ok for m in marks[:19])
+        assert not marks[19].hash_ok and not marks[19].trusted
+        assert all(m.hash_ok and not m.trusted for m in marks[20:]), "later events check alone but are not trusted"
+        assert cell(app, 18, "check") == "✓" and cell(app, 19, "check") == "✗ !" and cell(app, 25, "check") == "✓ !"
+        assert "KHÔNG TIN CẬY từ sự kiện 20" in status(app)
+        await pilot.press("g", *"26", "enter")
+        state = app.timeline.state_at(app.index)
+        assert state.seq == 19 and state.entered == 6, "the state stops at the last trusted event"
+        assert "Sự kiện 26 không tin cậy" in pane(app)
+
+
+async def test_switches_language(records):
+    app = ReplayApp(records)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        assert app.lang == "en"
+        assert "Log intact: 34 events" in status(app)
+        assert cell(app, 6, "what").endswith("→ approved")

@@ -1,0 +1,322 @@
+"""The replay screen: a timeline of every event, a cursor to step, jump or play, and the state at that point.
+
+Read-only by construction: the app holds a list of records, never a store. Every
+row shows whether its hash checks; from the first bad event on, rows are marked
+untrusted with the reason, and the state pane stops at the last trusted event.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from session.agenda import STEPS
+from session.events import Recorded
+from session.i18n import t as domain_t
+from session.timeline import Timeline
+from tui.i18n import register, t
+from tui.screens.replay_state import ReplayState
+
+register({
+    "replay.title": ("Phát lại nhật ký", "Log replay"),
+    "replay.col.seq": ("STT", "Seq"),
+    "replay.col.time": ("Giờ", "Time"),
+    "replay.col.actor": ("Người thực hiện", "Actor"),
+    "replay.col.step": ("Bước", "Step"),
+    "replay.col.check": ("Băm", "Hash"),
+    "replay.col.what": ("Nội dung", "What happened"),
+    "replay.ok": ("Nhật ký nguyên vẹn: {count} sự kiện, mã {code}", "Log intact: {count} events, code {code}"),
+    "replay.untrusted": ("KHÔNG TIN CẬY từ sự kiện {seq}: {reason}", "UNTRUSTED from event {seq}: {reason}"),
+    "replay.untrusted_state": ("Sự kiện {seq} không tin cậy; trạng thái dừng ở sự kiện {last}, sự kiện tin cậy cuối cùng.",
+                               "Event {seq} is untrusted; the state stops at event {last}, the last trusted one."),
+    "replay.no_state": ("Không có sự kiện tin cậy nào để dựng lại trạng thái.", "No trusted event to rebuild a state from."),
+    "replay.position": ("Sự kiện {seq} ({n}/{total})", "Event {seq} ({n}/{total})"),
+    "replay.playing": ("▶ đang phát {speed}×", "▶ playing {speed}×"),
+    "replay.paused": ("⏸ tạm dừng ({speed}×)", "⏸ paused ({speed}×)"),
+    "replay.goto": ("Đến sự kiện số, hoặc mã bước (vd. counting) rồi Enter", "Go to an event number, or a step id (e.g. counting), then Enter"),
+    "replay.goto_bad": ("Không có sự kiện hoặc bước «{text}».", "No event or step “{text}”."),
+    "replay.empty": ("Nhật ký trống.", "The log is empty."),
+    "replay.team": ("Tổ kiểm phiếu: {members}; Tổ trưởng {head} ({status})", "Counting team: {members}; head {head} ({status})"),
+    "replay.numbers": ("Có mặt {present}/{convened} · phát {issued} · thu về {returned} · đã nhập {entered} (không hợp lệ {invalid})",
+                       "Present {present}/{convened} · issued {issued} · returned {returned} · entered {entered} (invalid {invalid})"),
+    "replay.results": ("Kết quả tạm tính (trên {value})", "Running results (of {value})"),
+    "replay.person": ("Người được lấy phiếu", "Person"),
+    "replay.digest": ("Đầu chuỗi tại sự kiện {seq}: {code}", "Chain head at event {seq}: {code}"),
+    "replay.key.next": ("Sau", "Next"),
+    "replay.key.prev": ("Trước", "Back"),
+    "replay.key.next_step": ("Bước sau", "Next step"),
+    "replay.key.prev_step": ("Bước trước", "Prev step"),
+    "replay.key.play": ("Phát/dừng", "Play/pause"),
+    "replay.key.goto": ("Đến…", "Go to…"),
+    "replay.key.quit": ("Thoát", "Quit"),
+})
+
+SPEEDS = (1, 10, 100)
+"""Playback speeds: session seconds per wall-clock second."""
+TICK = 0.1
+"""Seconds between playback ticks."""
+MAX_GAP = 2.0
+"""Idle gaps between events longer than this many session seconds are shortened to it, so play never stalls."""
+
+
+def _time(at: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(at)
+    except (TypeError, ValueError):
+        return None
+
+
+class ReplayTimeline(DataTable):
+    """The timeline table: left and right step through events instead of scrolling sideways."""
+
+    BINDINGS = [
+        Binding("right,l", "app.next", "→", show=False),
+        Binding("left,h", "app.prev", "←", show=False),
+    ]
+
+
+class ReplayApp(App):
+    """Replays a log read-only: timeline, cursor moves, playback and the state pane."""
+
+    TITLE = "tinnhiem"
+    CSS = """
+    #body { height: 1fr; }
+    #timeline { width: 3fr; }
+    #state-pane { width: 2fr; border-left: solid $primary; padding: 0 1; }
+    #status { height: 1; background: $panel; }
+    #status.untrusted { background: $error; color: $text; }
+    #goto { display: none; }
+    #goto.open { display: block; }
+    """
+    BINDINGS = [
+        Binding("right", "next", "→", show=False),
+        Binding("left", "prev", "←", show=False),
+        Binding("right_square_bracket,pagedown", "next_step", "]"),
+        Binding("left_square_bracket,pageup", "prev_step", "["),
+        Binding("space", "toggle_play", "␣"),
+        Binding("1", "speed(1)", "1×"),
+        Binding("2", "speed(10)", "10×"),
+        Binding("3", "speed(100)", "100×"),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("g,colon", "goto", "g"),
+        Binding("ctrl+l", "toggle_lang", "VI/EN", show=False),
+        Binding("escape", "close_goto", show=False),
+        Binding("q", "quit", "q"),
+    ]
+
+    index: reactive[int] = reactive(0)
+    """Row of the cursor: the state shown is the state after this event."""
+    playing: reactive[bool] = reactive(False)
+    """Whether playback runs."""
+    speed: reactive[int] = reactive(1)
+    """Playback speed, one of ``SPEEDS``."""
+
+    def __init__(self, records: list[Recorded], lang: str = "vi", tick: float | None = TICK):
+        super().__init__()
+        self.lang = lang
+        """Interface language, ``vi`` or ``en``."""
+        self.timeline = Timeline(records, lang)
+        """Rows, marks and states of the log."""
+        self._budget = 0.0
+        self._tick_every = tick
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield ReplayTimeline(id="timeline", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="state-pane"):
+                yield ReplayState(id="state")
+        yield Input(id="goto")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("replay.title", self.lang)
+        self._fill()
+        self.query_one("#goto", Input).disabled = True
+        self.query_one("#timeline", DataTable).focus()
+        if self._tick_every:
+            self.set_interval(self._tick_every, self._tick)
+        self._show()
+
+    def _fill(self) -> None:
+        table = self.query_one("#timeline", DataTable)
+        table.clear(columns=True)
+        for key in ("seq", "time", "actor", "step", "check", "what"):
+            table.add_column(t(f"replay.col.{key}", self.lang), key=key)
+        for row in self.timeline.rows:
+            style = "" if row.mark.trusted else "red"
+            check = ("✓" if row.mark.hash_ok else "✗") + ("" if row.mark.trusted else " !")
+            table.add_row(Text(str(row.record.seq), style=style), Text(row.record.at[11:19], style=style),
+                          Text(row.who, style=style), Text(domain_t(f"step.{row.step}", self.lang), style=style),
+                          Text(check, style="bold green" if row.mark.trusted else "bold red"),
+                          Text(row.what, style=style), key=str(row.index))
+        if self.timeline.rows:
+            table.move_cursor(row=min(self.index, len(self.timeline) - 1))
+
+    # --- what is shown --------------------------------------------------------------------
+
+    def _verdict_text(self) -> str:
+        verdict = self.timeline.verdict
+        if verdict.ok:
+            return t("replay.ok", self.lang, count=verdict.count, code=verdict.code)
+        reason = domain_t(verdict.reason, self.lang, seq=verdict.bad_seq, found=verdict.found)
+        return t("replay.untrusted", self.lang, seq=verdict.bad_seq, reason=reason)
+
+    def _show(self) -> None:
+        status = self.query_one("#status", Static)
+        pane = self.query_one("#state", ReplayState)
+        if not self.timeline.rows:
+            status.update(t("replay.empty", self.lang))
+            pane.show(None, self.lang, t("replay.empty", self.lang))
+            return
+        row = self.timeline.rows[self.index]
+        banner = ""
+        if not row.mark.trusted:
+            last = self.timeline.trusted_count
+            banner = t("replay.untrusted_state", self.lang, seq=row.record.seq, last=last) + "\n" + self._verdict_text()
+        pane.show(self.timeline.state_at(self.index), self.lang, banner)
+        play = t("replay.playing" if self.playing else "replay.paused", self.lang, speed=self.speed)
+        position = t("replay.position", self.lang, seq=row.record.seq, n=self.index + 1, total=len(self.timeline))
+        status.update(f"{position} · {play} · {self._verdict_text()}")
+        status.set_class(not self.timeline.verdict.ok, "untrusted")
+
+    def watch_index(self, index: int) -> None:
+        if not self.is_mounted:
+            return
+        table = self.query_one("#timeline", DataTable)
+        if table.cursor_row != index:
+            table.move_cursor(row=index)
+        self._show()
+
+    def watch_playing(self, _playing: bool) -> None:
+        if self.is_mounted:
+            self._show()
+
+    def watch_speed(self, _speed: int) -> None:
+        if self.is_mounted:
+            self._show()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # Only the table's current row counts: a message queued before a later move is stale.
+        if event.cursor_row != event.data_table.cursor_row:
+            return
+        if event.cursor_row != self.index and 0 <= event.cursor_row < len(self.timeline):
+            self.index = event.cursor_row
+
+    # --- moves ----------------------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        """Put the cursor on row ``index`` (clamped)."""
+        if self.timeline.rows:
+            self.index = max(0, min(index, len(self.timeline) - 1))
+
+    def action_next(self) -> None:
+        """One event forward."""
+        self.go(self.index + 1)
+
+    def action_prev(self) -> None:
+        """One event back."""
+        self.go(self.index - 1)
+
+    def action_next_step(self) -> None:
+        """To the event that entered the next agenda step."""
+        self.go(self.timeline.next_step(self.index))
+
+    def action_prev_step(self) -> None:
+        """To the event that entered the previous agenda step."""
+        self.go(self.timeline.prev_step(self.index))
+
+    def action_first(self) -> None:
+        """To the first event."""
+        self.go(0)
+
+    def action_last(self) -> None:
+        """To the last event."""
+        self.go(len(self.timeline) - 1)
+
+    def jump(self, text: str) -> bool:
+        """Go to an event number or a step id; False when neither exists."""
+        text = text.strip()
+        index = self.timeline.index_of_seq(int(text)) if text.isdigit() else None
+        if index is None and text in STEPS:
+            index = self.timeline.index_of_step(text)
+        if index is None:
+            self.notify(t("replay.goto_bad", self.lang, text=text), severity="warning")
+            return False
+        self.go(index)
+        return True
+
+    def action_goto(self) -> None:
+        """Open the go-to box."""
+        box = self.query_one("#goto", Input)
+        box.placeholder = t("replay.goto", self.lang)
+        box.value = ""
+        box.disabled = False
+        box.add_class("open")
+        box.focus()
+
+    def action_close_goto(self) -> None:
+        """Close the go-to box."""
+        box = self.query_one("#goto", Input)
+        box.remove_class("open")
+        box.disabled = True
+        self.query_one("#timeline", DataTable).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "goto" and self.jump(event.value):
+            self.action_close_goto()
+
+    # --- playback -------------------------------------------------------------------------
+
+    def action_toggle_play(self) -> None:
+        """Play from the cursor, or pause."""
+        if not self.playing and self.index >= len(self.timeline) - 1:
+            self.go(0)
+        self.playing = not self.playing
+        self._budget = 0.0
+
+    def action_speed(self, speed: int) -> None:
+        """Set the playback speed."""
+        self.speed = speed if speed in SPEEDS else 1
+
+    def _tick(self) -> None:
+        if self.playing and self._tick_every:
+            self.play_for(self._tick_every)
+
+    def play_for(self, seconds: float) -> None:
+        """Advance playback by ``seconds`` of wall time at the current speed; stops at the end."""
+        self._budget += seconds * self.speed
+        index = self.index
+        while index < len(self.timeline) - 1:
+            gap = self._gap(index)
+            if self._budget < gap:
+                break
+            self._budget -= gap
+            index += 1
+        self.go(index)
+        if index >= len(self.timeline) - 1:
+            self.playing = False
+
+    def _gap(self, index: int) -> float:
+        here, then = (_time(self.timeline.rows[i].record.at) for i in (index, index + 1))
+        if here is None or then is None:
+            return 1.0
+        return max(0.0, min((then - here).total_seconds(), MAX_GAP))
+
+    def action_toggle_lang(self) -> None:
+        """Switch between Vietnamese and English."""
+        self.lang = "en" if self.lang == "vi" else "vi"
+        self.timeline.relabel(self.lang)
+        self.title = t("replay.title", self.lang)
+        self._fill()
+        self._show()

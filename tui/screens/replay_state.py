@@ -1,0 +1,77 @@
+"""The replay's state pane: the session as it stood after the selected event, read-only.
+
+It renders from a ``SessionState`` only, so the same pane would show a live
+session; the chair console's and projector's widgets can be mounted in its place.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from session.agenda import steps_for
+from session.books import identities
+from session.i18n import t
+from session.log import short_code
+from session.results import results
+from session.state import SessionState
+
+
+class ReplayState(Static):
+    """Step, agenda, big numbers, team, books and results at the cursor."""
+
+    def show(self, state: SessionState | None, lang: str, banner: str = "") -> None:
+        """Render ``state`` (None: nothing trusted to show) with an optional warning banner."""
+        if state is None:
+            self.update(Text(banner or t("replay.no_state", lang), style="bold red"))
+            return
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column()
+        if banner:
+            grid.add_row(Text(banner, style="bold white on red"))
+        grid.add_row(Text(f"{t('step.' + state.step, lang)}", style="bold"))
+        grid.add_row(self._agenda(state, lang))
+        grid.add_row(self._numbers(state, lang))
+        if state.team:
+            head = t("replay.team", lang, members=", ".join(state.team), head=state.team_head,
+                     status=t("event.approved" if state.team_approved else "event.rejected", lang))
+            grid.add_row(Text(head))
+        for identity in identities(state):
+            if not identity.holds:
+                grid.add_row(Text("⚠ " + t(identity.key, lang, **identity.params), style="bold red"))
+        if state.entered:
+            grid.add_row(self._results(state, lang))
+        grid.add_row(Text(t("replay.digest", lang, seq=state.seq, code=short_code(state.head_hash)), style="dim"))
+        self.update(grid)
+
+    @staticmethod
+    def _agenda(state: SessionState, lang: str) -> Text:
+        text = Text()
+        steps = list(steps_for(state.pack))
+        current = steps.index(state.step) if state.step in steps else -1
+        for i, step in enumerate(steps):
+            mark, style = ("✓", "green") if i < current else (("▶", "bold yellow") if i == current else ("·", "dim"))
+            at = state.step_times.get(step, "")[11:19]
+            text.append(f"{mark} {t('step.' + step, lang)} {at}\n", style=style)
+        return text
+
+    @staticmethod
+    def _numbers(state: SessionState, lang: str) -> Text:
+        returned = "—" if state.returned is None else str(state.returned)
+        return Text(t("replay.numbers", lang, present=len(state.present), convened=state.convened, issued=state.issued,
+                      returned=returned, entered=state.entered, invalid=state.tally.invalid), style="bold cyan")
+
+    @staticmethod
+    def _results(state: SessionState, lang: str) -> Table:
+        data = results(state)
+        keys = list(data["persons"][0]["counts"]) if data["persons"] else []
+        labels = {lv.key: (lv.vi if lang == "vi" else lv.en) for lv in state.pack.levels}
+        table = Table(title=t("replay.results", lang, value=data["denominator"]["value"]), expand=True)
+        table.add_column(t("replay.person", lang))
+        for key in keys:
+            table.add_column(labels.get(key, t("level.invalid", lang)), justify="right")
+        table.add_column(t("results.band", lang))
+        for p in data["persons"]:
+            table.add_row(p["name"], *(f"{p['counts'][k]} ({p['percent'][k]}%)" for k in keys), t("band." + p["band"], lang))
+        return table
