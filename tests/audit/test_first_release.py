@@ -1,0 +1,72 @@
+"""A log from the first release keeps replaying and verifying, through upcasters, forever.
+
+tests/fixtures/first_release.jsonl was written once by the first release (sample conference,
+fixed clock, run to closed) and is never regenerated; its expected results are committed beside it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from session import events as ev
+from session import upcast
+from session.evolve import replay
+from session.log import verify
+from session.results import results
+from tui.cli import main
+from tui.wiring import read_jsonl
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+LOG = FIXTURES / "first_release.jsonl"
+EXPECTED = json.loads((FIXTURES / "first_release.expected.json").read_text(encoding="utf-8"))
+
+
+def test_first_release_log_verifies_with_its_committed_head():
+    verdict = verify(read_jsonl(LOG))
+    assert verdict.ok and (verdict.count, verdict.head, verdict.code) == (EXPECTED["count"], EXPECTED["head"], EXPECTED["code"])
+
+
+def test_first_release_log_replays_to_its_committed_results():
+    state = replay(read_jsonl(LOG))
+    assert state.step == EXPECTED["step"] == "closed"
+    assert results(state) == EXPECTED["results"]
+
+
+def test_first_release_log_through_the_cli(capsys):
+    assert main(["replay", str(LOG), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["results"] == EXPECTED["results"] and data["verified"] is True
+
+
+def test_every_event_version_step_has_an_upcaster():
+    assert upcast.missing() == []
+
+
+def test_a_newer_event_version_still_reads_the_old_log(monkeypatch):
+    """Bump ballot_recorded to v2 (batch codes became upper case) and read the v1 log through the upcaster."""
+    calls = []
+
+    def v1_to_v2(payload):
+        calls.append(payload["position"])
+        return {**payload, "batch": (payload["batch"] or "a").upper()}
+
+    monkeypatch.setattr(ev.BallotRecorded, "VERSION", 2)
+    monkeypatch.setitem(ev.UPCASTERS, ("ballot_recorded", 1), v1_to_v2)
+    assert upcast.missing() == []
+    records = read_jsonl(LOG)
+    assert verify(records).ok, "hashes cover the payload as stored, not as upcast"
+    state = replay(records)
+    assert sorted(calls) == list(range(1, 13)), "every stored v1 ballot went through the upcaster once"
+    assert set(state.entries) == {("A", n) for n in range(1, 13)}
+    assert results(state)["persons"] == EXPECTED["results"]["persons"]
+
+
+def test_a_missing_upcaster_is_named(monkeypatch):
+    monkeypatch.setattr(ev.BallotRecorded, "VERSION", 3)
+    monkeypatch.setitem(ev.UPCASTERS, ("ballot_recorded", 1), lambda p: p)
+    assert upcast.missing() == [("ballot_recorded", 2)]
+    with pytest.raises(KeyError):
+        replay(read_jsonl(LOG))
