@@ -1,0 +1,195 @@
+"""What paper carries, in one place: QR payloads, batch codes, and matching a printed code to the log.
+
+A ballot's QR names only the session and the form, never anything unique to the
+ballot (secrecy). A batch cover's QR is what a counting station scans to open the
+batch. The minutes' QR and short code tie the paper to one point of the hash chain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from session.events import Recorded
+from session.i18n import CATALOGUE
+from session.log import short_code
+
+BALLOT_PREFIX = "tinnhiem"
+"""Ballot QR: ``tinnhiem:SESSION:FORM``."""
+BATCH_PREFIX = "tinnhiem-batch"
+"""Batch cover QR: ``tinnhiem-batch:SESSION:CODE`` (what a station accepts to open a batch)."""
+LOG_PREFIX = "tinnhiem-log"
+"""Minutes QR: ``tinnhiem-log:SESSION:COUNT:HEAD`` (event count and full head digest)."""
+
+
+def ballot_payload(session_id: str, form: str) -> str:
+    """The QR text of every ballot of a session: the session and the form, nothing else."""
+    return f"{BALLOT_PREFIX}:{session_id}:{form}"
+
+
+def batch_code(number: int) -> str:
+    """The code of the ``number``-th batch (1-based): ``B01``, ``B02`` …"""
+    return f"B{number:02d}"
+
+
+def batch_payload(session_id: str, code: str) -> str:
+    """The QR text of a batch cover sheet."""
+    return f"{BATCH_PREFIX}:{session_id}:{code}"
+
+
+def parse_batch_payload(text: str) -> tuple[str, str] | None:
+    """(session id, batch code) from a scanned cover QR, or None if it is not one."""
+    parts = text.strip().split(":")
+    if len(parts) != 3 or parts[0] != BATCH_PREFIX or not parts[1] or not parts[2]:
+        return None
+    return parts[1], parts[2]
+
+
+def log_payload(session_id: str, count: int, head: str) -> str:
+    """The QR text of the minutes' integrity block."""
+    return f"{LOG_PREFIX}:{session_id}:{count}:{head}"
+
+
+def printed_code(head: str, count: int) -> str:
+    """The short code as printed next to its event count: ``1A2B-3C4D/57``."""
+    return f"{short_code(head)}/{count}"
+
+
+_CODE = re.compile(r"^\s*([0-9A-Fa-f]{4})-?([0-9A-Fa-f]{4})\s*(?:[/:#@·,; ]\s*(\d+))?\s*$")
+
+
+def parse_printed_code(text: str) -> tuple[str, int | None] | None:
+    """(short code, event count or None) from what a person types off the paper, or None if unreadable."""
+    m = _CODE.match(text)
+    if not m:
+        return None
+    return f"{m[1]}-{m[2]}".upper(), int(m[3]) if m[3] else None
+
+
+@dataclass(frozen=True)
+class PaperMatch:
+    """Where a printed code sits in the log."""
+
+    status: str
+    """``match`` (paper = head), ``older`` (paper printed at an earlier event), ``later`` (paper counts more
+    events than the log has), ``unknown`` (the code is nowhere in the chain)."""
+    seq: int | None
+    """The event the paper was printed at, when found."""
+    head_count: int
+    """Events in the log."""
+
+    @property
+    def behind(self) -> int:
+        """Events recorded since the paper was printed (``older`` only)."""
+        return self.head_count - (self.seq or 0)
+
+
+def locate(records: Sequence[Recorded], code: str, count: int | None = None) -> PaperMatch:
+    """Find the printed short ``code`` (and event ``count`` if printed) in the chain ``records``."""
+    head_count = len(records)
+    if count is not None:
+        if count > head_count:
+            return PaperMatch("later", None, head_count)
+        hits = [records[count - 1]] if count >= 1 and short_code(records[count - 1].hash) == code else []
+    else:
+        hits = [r for r in records if short_code(r.hash) == code]
+    if not hits:
+        return PaperMatch("unknown", None, head_count)
+    seq = hits[-1].seq
+    return PaperMatch("match" if seq == head_count else "older", seq, head_count)
+
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # Ballots.
+    "doc.ballot_title.three": ("PHIẾU TÍN NHIỆM", "CONFIDENCE BALLOT"),
+    "doc.ballot_title.appoint": ("PHIẾU GIỚI THIỆU BỔ NHIỆM", "NOMINATION BALLOT"),
+    "doc.ballot_title.binary": ("PHIẾU BỎ PHIẾU TÍN NHIỆM", "CONFIDENCE VOTE BALLOT"),
+    "doc.dated": ("{place}, ngày {d:02d} tháng {m:02d} năm {y}", "{place}, {y}-{m:02d}-{d:02d}"),
+    "doc.no": ("STT", "No."),
+    "doc.name": ("Họ và tên", "Full name"),
+    "doc.position": ("Chức vụ", "Post"),
+    "doc.how.three": ("Đánh dấu (X) vào một ô ở mỗi dòng. Dòng không đánh dấu, đánh dấu từ hai ô trở lên hoặc gạch tên "
+                      "là dòng không hợp lệ. Người ghi phiếu có thể ký tên hoặc không ký tên.",
+                      "Mark (X) one box on each row. A row with no box, two or more boxes, or the name struck out is invalid. "
+                      "You may sign the ballot or not."),
+    "doc.how.appoint": ("Đánh dấu (X) vào ô Đồng ý hoặc Không đồng ý ở mỗi dòng; dòng để trống được tính là không đồng ý. "
+                        "Số người được đồng ý không quá {posts} (số chức danh cần bổ nhiệm: {posts}).",
+                        "Mark (X) Agree or Disagree on each row; a blank row counts as disagree. "
+                        "Agree to at most {posts} (posts to fill: {posts})."),
+    "doc.how.binary": ("Đánh dấu (X) vào một ô ở mỗi dòng. Dòng không đánh dấu hoặc đánh dấu cả hai ô là dòng không hợp lệ.",
+                       "Mark (X) one box on each row. A row with no box or both boxes marked is invalid."),
+    "doc.posts": ("Số chức danh cần bổ nhiệm: {posts}", "Posts to fill: {posts}"),
+    "doc.page_of": ("Trang {page}/{pages}", "Page {page}/{pages}"),
+    "doc.rehearsal": ("THỬ NGHIỆM", "REHEARSAL"),
+    "doc.no_font": ("Không tìm thấy phông chữ DejaVu Sans (đã tìm ở: {where}).", "DejaVu Sans font not found (looked in: {where})."),
+    # Batch covers.
+    "doc.cover_title": ("BÌA XẤP PHIẾU", "BATCH COVER SHEET"),
+    "doc.cover_batch": ("Xấp {code}", "Batch {code}"),
+    "doc.cover_scan": ("Máy kiểm phiếu quét mã này để mở xấp.", "A counting station scans this code to open the batch."),
+    "doc.cover_count": ("Số phiếu trong xấp", "Ballots in the batch"),
+    "doc.cover_valid": ("Phiếu hợp lệ", "Valid ballots"),
+    "doc.cover_invalid": ("Phiếu không hợp lệ", "Invalid ballots"),
+    "doc.cover_entry": ("Người nhập lần {n}", "Entered by ({n})"),
+    "doc.cover_head": ("Tổ trưởng Tổ kiểm phiếu", "Head of the counting team"),
+    "doc.sign_here": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
+    # Minutes.
+    "doc.minutes_title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
+    "doc.copy": ("Bản {n}/{of}", "Copy {n}/{of}"),
+    "doc.footer": ("Phiên {session} · {page} · Mã nhật ký {code} · {copy}", "Session {session} · {page} · Log code {code} · {copy}"),
+    "doc.m_when": ("Hôm nay, {when}, tại {place}, Tổ kiểm phiếu tiến hành kiểm phiếu {title}.",
+                   "On {when}, at {place}, the counting team counted the ballots of: {title}."),
+    "doc.m_rules": ("Quy định áp dụng: {title} ({code}).", "Rules: {title} ({code})."),
+    "doc.m_citation": ("Căn cứ: {citation}.", "Legal basis: {citation}."),
+    "doc.m_team": ("I. TỔ KIỂM PHIẾU", "I. COUNTING TEAM"),
+    "doc.m_team_vote": ("Hội nghị biểu quyết thông qua: {yes} tán thành, {no} không tán thành, {abstain} không biểu quyết.",
+                        "Approved by the conference: {yes} for, {no} against, {abstain} abstaining."),
+    "doc.m_head": ("Tổ trưởng", "Head"),
+    "doc.m_member": ("Thành viên", "Member"),
+    "doc.m_books": ("II. SỐ LIỆU", "II. FIGURES"),
+    "doc.m_convened": ("Số người được triệu tập", "Voters convened"),
+    "doc.m_present": ("Số người có mặt", "Present"),
+    "doc.m_quorum": ("(cần ít nhất {need}: {verdict})", "(at least {need} needed: {verdict})"),
+    "doc.m_quorum_ok": ("đủ", "met"),
+    "doc.m_quorum_no": ("không đủ", "not met"),
+    "doc.m_issued": ("Số phiếu phát ra", "Ballots issued"),
+    "doc.m_returned": ("Số phiếu thu về", "Ballots returned"),
+    "doc.m_valid": ("Số phiếu hợp lệ", "Valid ballots"),
+    "doc.m_invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
+    "doc.m_basis": ("Tỷ lệ phần trăm và ngưỡng tính trên: {basis} = {value}.", "Percentages and thresholds are of: {basis} = {value}."),
+    "doc.m_results": ("III. KẾT QUẢ", "III. RESULTS"),
+    "doc.m_invalid_rows": ("Không hợp lệ", "Invalid"),
+    "doc.m_band": ("Kết quả: {band}. {consequence}", "Result: {band}. {consequence}"),
+    "doc.m_working": ("Cách tính: {working}", "Working: {working}"),
+    "doc.m_excluded": ("Không đưa vào phiếu:", "Left off the ballot:"),
+    "doc.m_corrections": ("Số lần đính chính phiếu đã nhập: {n}.", "Corrections of entered ballots: {n}."),
+    "doc.m_integrity": ("IV. TÍNH TOÀN VẸN CỦA NHẬT KÝ", "IV. LOG INTEGRITY"),
+    "doc.m_launch": ("Mã khởi động phiên", "Launch code"),
+    "doc.m_events": ("Số sự kiện", "Events"),
+    "doc.m_digest": ("Mã băm cuối (digest)", "Head digest"),
+    "doc.m_code": ("Mã nhật ký / số sự kiện", "Log code / events"),
+    "doc.m_check": ("Đối chiếu: tinnhiem verify --db … --digest {code}", "Check: tinnhiem verify --db … --digest {code}"),
+    "doc.m_copies": ("Biên bản lập thành 03 bản có giá trị như nhau.", "These minutes are made in 03 copies of equal value."),
+    "doc.m_signatures": ("TỔ KIỂM PHIẾU", "THE COUNTING TEAM"),
+    # Archive bundle.
+    "archive.verify_txt": (
+        "Gói lưu trữ phiên {session} (mã nhật ký {code}).\n"
+        "Kiểm tra: tinnhiem verify TỆP.zip — đối chiếu {manifest} và chuỗi băm của {log}.\n"
+        "Không có tinnhiem: sha256sum -c {manifest} (trong thư mục đã giải nén); chuỗi băm: "
+        "hash = sha256(prev_hash ‖ JSON chuẩn của sự kiện không kèm hash), khóa sắp xếp, không dấu cách, UTF-8, NFC.\n",
+        "Archive of session {session} (log code {code}).\n"
+        "Check: tinnhiem verify FILE.zip — compares {manifest} and the hash chain of {log}.\n"
+        "Without tinnhiem: sha256sum -c {manifest} (in the unzipped folder); the chain: "
+        "hash = sha256(prev_hash ‖ canonical JSON of the event without its hash), sorted keys, no spaces, UTF-8, NFC.\n"),
+    "archive.unreadable": ("Không đọc được tệp zip.", "The zip cannot be read."),
+    "archive.no_manifest": ("Thiếu {name}.", "{name} is missing."),
+    "archive.missing": ("Thiếu tệp {name} (có trong danh mục).", "File {name} is missing (listed in the manifest)."),
+    "archive.bad_sum": ("Tệp {name} đã bị thay đổi: SHA-256 không khớp danh mục.", "File {name} was changed: its SHA-256 does not match the manifest."),
+    "archive.unlisted": ("Tệp {name} không có trong danh mục.", "File {name} is not in the manifest."),
+}
+"""Document strings: key → (Vietnamese, English)."""
+
+_clash = set(STRINGS) & set(CATALOGUE)
+if _clash:
+    raise ValueError(f"i18n keys defined twice: {sorted(_clash)}")
+CATALOGUE.update(STRINGS)
