@@ -1,37 +1,93 @@
-"""A minimal chair screen: the current step and the actions allowed now."""
+"""The chair console and the projector view as Textual apps on the shared SessionApp base."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from collections.abc import Iterable
+from functools import partial
 
-from session.agenda import allowed
-from session.i18n import t
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+from session.events import CHAIR, Actor
 from session.service import SessionService
+from tui.base import PROJECTOR_THEME, SessionApp, StateChanged
+from tui.i18n import t
+from tui.screens.chair import AGENDA_KEYS, ChairScreen, key_label
+from tui.screens.dialogs import QrDialog
+from tui.screens.projector import ProjectorScreen
 
 
-class ChairApp(App):
-    """Shows the session's current step and the actions the agenda allows."""
+class LiveApp(SessionApp):
+    """Redraws every open screen when the state changes; the QR code, the theme and the palette."""
 
+    CSS_PATH = "app.tcss"
     TITLE = "tinnhiem"
 
-    def __init__(self, service: SessionService, lang: str = "vi"):
-        super().__init__()
-        self.service = service
-        """The session being run."""
-        self.lang = lang
-        """Interface language."""
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="step")
-        yield Footer()
+    def __init__(self, service: SessionService, lang: str = "vi", actor: Actor = CHAIR, follow: bool = True,
+                 theme: str | None = None):
+        super().__init__(service, lang=lang, actor=actor, follow=follow)
+        self._start_theme = theme
 
     def on_mount(self) -> None:
-        self.render_state()
+        self.register_theme(PROJECTOR_THEME)
+        if self._start_theme:
+            self.theme = self._start_theme
+        self.title = self.service.state.conference.title
+        self.sub_title = self.service.state.conference.body
 
-    def render_state(self) -> None:
-        """Redraw from the service's state."""
+    async def on_state_changed(self, message: StateChanged) -> None:
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_state", None)
+            if show is not None:
+                await show()
+
+    def action_show_qr(self) -> None:
+        """Show the log's head digest as a QR code."""
+        from session.log import short_code
+
         state = self.service.state
-        actions = ", ".join(t(f"action.{a}", self.lang) for a in allowed(state.step, state.pack))
-        self.query_one("#step", Static).update(f"{t('step.' + state.step, self.lang)}\n\n{actions}")
+        data = f"tinnhiem:{state.session_id}:{state.seq}:{state.head_hash}"
+        self.push_screen(QrDialog(self.lang, t("dlg.qr", self.lang, code=short_code(state.head_hash)), data))
+
+    def action_projector_theme(self) -> None:
+        """Switch the high-contrast projector theme on or off."""
+        self.theme = "textual-dark" if self.theme == "projector" else "projector"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
+        if isinstance(screen, ChairScreen):
+            for key in AGENDA_KEYS:
+                if screen.check_action("agenda", (key.name,)):
+                    yield SystemCommand(key_label(key, lang), t("palette.help", lang, k=key.key),
+                                        partial(screen.action_agenda, key.name))
+        yield SystemCommand(t("palette.lang", lang), t("palette.help", lang, k="ctrl+l"), self.action_toggle_lang)
+        if any(isinstance(s, ChairScreen) for s in self.screen_stack):
+            yield SystemCommand(t("palette.projector", lang), t("palette.help", lang, k="m"), self.action_toggle_projector)
+        yield SystemCommand(t("palette.theme", lang), "projector", self.action_projector_theme)
+        yield SystemCommand("Theme", "Textual", self.action_change_theme)
+        yield SystemCommand(t("palette.qr", lang), t("palette.help", lang, k="q"), self.action_show_qr)
+        yield SystemCommand(t("palette.quit", lang), t("palette.help", lang, k="ctrl+q"), self.action_quit)
+
+    def action_toggle_projector(self) -> None:
+        """Views have no mode switch unless a console lies under them."""
+
+
+class ChairApp(LiveApp):
+    """The chair console; ``m`` shows the projector view over it for a single-screen setup."""
+
+    def on_mount(self) -> None:
+        self.push_screen(ChairScreen())
+
+    def action_toggle_projector(self) -> None:
+        """Switch between the console and the projector view."""
+        if isinstance(self.screen, ProjectorScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(ProjectorScreen(inside_console=True))
+
+
+class ProjectorApp(LiveApp):
+    """The read-only projector view, following the log that other terminals write."""
+
+    def on_mount(self) -> None:
+        self.push_screen(ProjectorScreen())

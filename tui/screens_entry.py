@@ -16,7 +16,11 @@ def open_chair(db: str, session_id: str | None, lang: str) -> int:
 
 def open_projector(db: str, session_id: str | None, lang: str) -> int:
     """Run the read-only projector view."""
-    raise NotImplementedError("projector view")
+    from tui.app import ProjectorApp
+    from tui.wiring import open_service
+
+    ProjectorApp(open_service(db, session_id), lang=lang, theme="projector").run()
+    return 0
 
 
 def open_station(db: str, session_id: str | None, member: str, lang: str) -> int:

@@ -1,0 +1,1 @@
+"""Screens of the chair console and the projector view."""

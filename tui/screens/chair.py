@@ -1,0 +1,181 @@
+"""The chair console: the agenda down the side, the current step's panel, and keys from the agenda table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from session import commands as c
+from session.agenda import EXITS, allowed, exit_failure
+from session.log import short_code
+from tui.i18n import t
+from tui.screens import strings  # noqa: F401  (registers the screen strings)
+from tui.screens.panel_base import StepPanel
+from tui.screens.panels_pick import IssuingPanel, MinutesPanel, NomineesPanel, RollCallPanel, TeamPanel
+from tui.screens.panels_text import (
+    BriefingPanel,
+    ClosedPanel,
+    CountingPanel,
+    InstructionsPanel,
+    PreparedPanel,
+    ResultsPanel,
+    SealingPanel,
+    VotingPanel,
+)
+from tui.widgets.agenda_list import AgendaList
+from tui.widgets.live import LIVE
+
+
+@dataclass(frozen=True)
+class AgendaKey:
+    """A key that asks for one action of the agenda table (only offered while the table allows it)."""
+
+    key: str
+    """The key pressed."""
+    name: str
+    """What the panel is asked to do (an action, or a variant such as ``issue_all``)."""
+    action: str
+    """The agenda table's action it performs."""
+    label: str = ""
+    """i18n key of its label; the action's own label when empty."""
+
+
+AGENDA_KEYS = (
+    AgendaKey("n", "next", "next"),
+    AgendaKey("p", "present", "present"),
+    AgendaKey("x", "absent", "absent"),
+    AgendaKey("t", "team propose", "team propose"),
+    AgendaKey("b", "team approve", "team approve"),
+    AgendaKey("d", "nominees", "nominees"),
+    AgendaKey("i", "issue", "issue"),
+    AgendaKey("a", "issue_all", "issue", "key.issue_all"),
+    AgendaKey("h", "spoil", "spoil"),
+    AgendaKey("r", "return", "return"),
+    AgendaKey("e", "ballot", "ballot"),
+    AgendaKey("c", "correct", "correct"),
+    AgendaKey("k", "sign", "sign"),
+    AgendaKey("c", "announce", "announce"),
+    AgendaKey("s", "seal", "seal"),
+)
+"""Every agenda key; keys may repeat across steps because only the current step's actions are enabled."""
+
+ACTION_OF = {k.name: k.action for k in AGENDA_KEYS}
+"""Agenda key name → the table's action."""
+
+PANELS: dict[str, type[StepPanel]] = {
+    "prepared": PreparedPanel, "roll_call": RollCallPanel, "briefing": BriefingPanel, "counting_team": TeamPanel,
+    "team_instructions": InstructionsPanel, "nominees": NomineesPanel, "issuing": IssuingPanel, "voting": VotingPanel,
+    "counting": CountingPanel, "minutes": MinutesPanel, "announcing": ResultsPanel, "sealing": SealingPanel,
+    "closed": ClosedPanel,
+}
+"""Step → its panel."""
+
+
+def key_label(key: AgendaKey, lang: str) -> str:
+    """The footer label of an agenda key."""
+    return t(key.label or f"action.{key.action}", lang)
+
+
+def chair_bindings(lang: str) -> list[Binding]:
+    """The console's bindings in ``lang``: every agenda key, then the view keys."""
+    agenda = [Binding(k.key, f"agenda('{k.name}')", key_label(k, lang)) for k in AGENDA_KEYS]
+    return agenda + [
+        Binding("m", "app.toggle_projector", t("key.projector", lang)),
+        Binding("q", "app.show_qr", t("key.qr", lang)),
+        Binding("ctrl+l", "app.toggle_lang", t("key.lang", lang)),
+    ]
+
+
+class ChairScreen(Screen):
+    """Renders the state; agenda keys become commands; the step's panel is swapped when the step changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lang = ""
+        self._panel_step = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="body"):
+            with VerticalScroll(id="side"):
+                yield AgendaList()
+            with Vertical(id="main"):
+                yield Static(id="step-title")
+                yield Static(id="guard")
+                yield Container(id="slot")
+        yield Static(id="status")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_state()
+
+    @property
+    def panel(self) -> StepPanel | None:
+        """The current step's panel."""
+        return next(iter(self.query(StepPanel)), None)
+
+    async def show_state(self) -> None:
+        """Redraw everything from the service's state (and swap the panel if the step changed)."""
+        state, lang = self.app.service.state, self.app.lang
+        if lang != self._lang:
+            self._lang = lang
+            self._bindings = BindingsMap(chair_bindings(lang))
+        if state.step != self._panel_step:
+            self._panel_step = state.step
+            slot = self.query_one("#slot", Container)
+            await slot.remove_children()
+            await slot.mount(PANELS[state.step]())
+        self.query_one("#step-title", Static).update(Text(t(f"step.{state.step}", lang), style="bold"))
+        self.query_one("#guard", Static).update(guard_text(state, lang))
+        self.query_one("#status", Static).update(status_text(state, lang))
+        for widget in self.query(f".{LIVE}"):
+            widget.show(state, lang)  # type: ignore[attr-defined]
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Agenda keys are offered only while the agenda table allows their action now."""
+        if action != "agenda":
+            return True
+        state = self.app.service.state
+        return ACTION_OF.get(str(parameters[0]), "") in allowed(state.step, state.pack)
+
+    def action_agenda(self, name: str) -> None:
+        """Leave the step, or let the panel ask what the action needs (a pick, a number, a confirmation)."""
+        state = self.app.service.state
+        if name == "next" and state.step != "counting":
+            self.app.dispatch(c.Advance())
+        elif self.panel is not None:
+            self.panel.run(name)
+
+    def on_step_panel_ask(self, message: StepPanel.Ask) -> None:
+        self.app.dispatch(message.command)
+
+    def offered_actions(self) -> set[str]:
+        """The agenda actions the keys offer now."""
+        return {ACTION_OF[k.name] for k in AGENDA_KEYS if self.check_action("agenda", (k.name,))}
+
+
+def guard_text(state, lang: str) -> Text:
+    """Why the step cannot be left yet, or that it can."""
+    if state.step not in EXITS:
+        return Text("")
+    failure = exit_failure(state)
+    if failure is None:
+        return Text(t("chair.guard_ok", lang), style="green")
+    return Text(t("chair.guard_wait", lang, reason=t(failure[0], lang, **failure[1])), style="yellow")
+
+
+def status_text(state, lang: str) -> Text:
+    """The launch code and the log's head digest as a short code, always visible."""
+    text = Text(f" {t('chair.launch', lang)}: ", style="bold")
+    text.append(state.launch_code)
+    text.append(f"  ·  {t('chair.digest', lang)}: ", style="bold")
+    text.append(short_code(state.head_hash), style="bold")
+    text.append(f" ({state.seq} {t('chair.events', lang)})  ·  {state.session_id}")
+    return text

@@ -1,0 +1,253 @@
+"""Modal dialogs; each returns a typed result through ``dismiss`` (None when cancelled)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.i18n import t
+
+T = TypeVar("T")
+
+
+class Dialog(ModalScreen[T | None], Generic[T]):
+    """A centred box: Enter submits, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Esc")]
+
+    def __init__(self, lang: str, title: str) -> None:
+        super().__init__()
+        self.lang = lang
+        """Language of the dialog's text."""
+        self.title_text = title
+        """What the dialog asks."""
+        self.error = Label("", classes="error")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield from self.body()
+            yield self.error
+            yield Label(self.hint(), classes="hint")
+
+    def body(self) -> ComposeResult:
+        """The dialog's fields."""
+        yield from ()
+
+    def hint(self) -> str:
+        """The line saying which keys do what."""
+        return t("dlg.submit", self.lang)
+
+    def action_cancel(self) -> None:
+        """Close without a result."""
+        self.dismiss(None)
+
+
+class Confirm(Dialog[bool]):
+    """Asks to confirm an irreversible step."""
+
+    BINDINGS = [Binding("enter", "confirm", "Enter")]
+
+    def hint(self) -> str:
+        return t("dlg.irreversible", self.lang)
+
+    def action_confirm(self) -> None:
+        """Confirmed."""
+        self.dismiss(True)
+
+
+class TextForm(Dialog[str]):
+    """One line of text (e.g. who receives the sealed ballots); irreversible when ``final``."""
+
+    def __init__(self, lang: str, title: str, value: str = "", final: bool = False) -> None:
+        super().__init__(lang, title)
+        self.value = value
+        """Initial text."""
+        self.final = final
+        """Whether submitting cannot be undone."""
+
+    def body(self) -> ComposeResult:
+        yield Input(self.value, id="text")
+
+    def hint(self) -> str:
+        return t("dlg.irreversible" if self.final else "dlg.submit", self.lang)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` as a non-negative integer, or None."""
+    text = text.strip()
+    return int(text) if text.isdigit() else None
+
+
+class NumberForm(TextForm):
+    """One whole number (e.g. ballots returned)."""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        number = whole_number(event.value)
+        if number is None:
+            self.error.update(t("dlg.not_number", self.lang, text=event.value))
+            return
+        self.dismiss(number)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A show-of-hands vote."""
+
+    votes_for: int
+    """Hands for."""
+    against: int
+    """Hands against."""
+    abstain: int
+    """Abstentions."""
+
+
+class VoteForm(Dialog[Vote]):
+    """For / against / abstain; Enter moves to the next field, then records."""
+
+    def __init__(self, lang: str, title: str, present: int) -> None:
+        super().__init__(lang, title)
+        self.present = present
+        """Voters present (the default for)."""
+
+    def body(self) -> ComposeResult:
+        for key, value in (("for", self.present), ("against", 0), ("abstain", 0)):
+            yield Label(t(f"dlg.{key}", self.lang))
+            yield Input(str(value), id=key, type="integer")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        fields = list(self.query(Input))
+        if event.input is not fields[-1]:
+            fields[fields.index(event.input) + 1].focus()
+            return
+        numbers = [whole_number(f.value) for f in fields]
+        if None in numbers:
+            bad = next(f.value for f, n in zip(fields, numbers) if n is None)
+            self.error.update(t("dlg.not_number", self.lang, text=bad))
+            return
+        self.dismiss(Vote(*numbers))  # type: ignore[arg-type]
+
+
+class ChoiceForm(Dialog[str]):
+    """Pick one of ``options`` (id, label)."""
+
+    def __init__(self, lang: str, title: str, options: list[tuple[str, str]]) -> None:
+        super().__init__(lang, title)
+        self.options = options
+        """(id, label) pairs."""
+
+    def body(self) -> ComposeResult:
+        yield OptionList(*(Option(label, id=oid) for oid, label in self.options))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+
+@dataclass(frozen=True)
+class BallotInput:
+    """One ballot as entered: marks, or the key of a whole-ballot invalid reason."""
+
+    marks: str | None
+    """Marks string, or None."""
+    reason: str | None
+    """Whole-ballot invalid reason key, or None."""
+
+
+class BallotForm(Dialog[BallotInput]):
+    """Type the marks and press Enter; or move down to a whole-ballot invalid reason and press Enter."""
+
+    def __init__(self, lang: str, title: str, placeholder: str, reasons: list[tuple[str, str]]) -> None:
+        super().__init__(lang, title)
+        self.placeholder = placeholder
+        """Example marks."""
+        self.reasons = reasons
+        """(key, label) of whole-ballot invalid reasons."""
+
+    def body(self) -> ComposeResult:
+        yield Input(placeholder=self.placeholder, id="marks")
+        yield OptionList(*(Option(label, id=key) for key, label in self.reasons), id="reasons")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.dismiss(BallotInput(event.value.strip(), None))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(BallotInput(None, event.option.id))
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A correction of an entered ballot."""
+
+    position: int
+    """Ballot number in the default batch."""
+    marks: str
+    """New marks string."""
+    because: str
+    """Why."""
+
+
+class CorrectForm(Dialog[Correction]):
+    """Ballot number, new marks and the reason; Enter moves on, then records."""
+
+    def __init__(self, lang: str, title: str, placeholder: str) -> None:
+        super().__init__(lang, title)
+        self.placeholder = placeholder
+        """Example marks."""
+
+    def body(self) -> ComposeResult:
+        yield Label(t("dlg.position", self.lang))
+        yield Input(id="position", type="integer")
+        yield Label(self.placeholder)
+        yield Input(id="marks")
+        yield Label(t("dlg.because", self.lang))
+        yield Input(id="because")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        fields = list(self.query(Input))
+        if event.input is not fields[-1]:
+            fields[fields.index(event.input) + 1].focus()
+            return
+        position = whole_number(fields[0].value)
+        if position is None:
+            self.error.update(t("dlg.not_number", self.lang, text=fields[0].value))
+            fields[0].focus()
+            return
+        self.dismiss(Correction(position, fields[1].value.strip(), fields[2].value))
+
+
+class QrDialog(Dialog[None]):
+    """Shows the log's head digest as a QR code."""
+
+    BINDINGS = [Binding("enter,q", "cancel", "OK")]
+
+    def __init__(self, lang: str, title: str, data: str) -> None:
+        super().__init__(lang, title)
+        self.data = data
+        """What the QR code holds."""
+
+    def body(self) -> ComposeResult:
+        from tui.widgets.qr import QrCode
+
+        yield QrCode(self.data)
+        yield Static(self.data, classes="hint", markup=False)
+
+    def hint(self) -> str:
+        return "Esc"

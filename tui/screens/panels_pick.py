@@ -1,0 +1,237 @@
+"""Panels where people are checked off: roll call, counting team, nominees, issuing and signatures."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, SelectionList, Static
+
+from session import commands as c
+from session.decide import decide
+from session.errors import SessionError
+from session.state import SessionState
+from tui.i18n import t
+from tui.screens.dialogs import ChoiceForm, Vote, VoteForm
+from tui.screens.panel_base import StepPanel
+from tui.screens.panels_text import meter
+from tui.widgets.minutes_preview import MinutesPreview
+from tui.widgets.pick_list import PickList, Row
+
+
+def voter_label(state: SessionState, voter_id: str) -> str:
+    """``v05 Phan Thị Hạnh — Trưởng phòng …``."""
+    voter = state.conference.voter(voter_id)
+    return f"{voter.id} {voter.name} — {', '.join(voter.posts)}"
+
+
+class RollCallPanel(StepPanel):
+    """Voters with check-off and search; the quorum meter above them."""
+
+    BINDINGS = [
+        Binding("slash", "search", "/", show=False),
+        Binding("escape", "leave_search", "Esc", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="meter")
+        yield Input(id="search")
+        yield PickList(id="voters")
+
+    def on_mount(self) -> None:
+        self.query_one(PickList).focus()
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        need, present = state.pack.quorum_need(state.convened), len(state.present)
+        ok = present >= need
+        text = Text(t("panel.quorum", lang, present=present, convened=state.convened, need=need) + "  ", style="bold")
+        text.append(t("panel.quorum_ok" if ok else "panel.quorum_no", lang), style="bold green" if ok else "bold yellow")
+        text.append("\n" + meter(present, state.convened, 40), style="green" if ok else "yellow")
+        self.query_one("#meter", Static).update(text)
+        self.query_one("#search", Input).placeholder = "/ " + t("panel.search", lang)
+        evaluated = state.conference.evaluated_voter_ids()
+        self.query_one(PickList).set_rows([
+            Row(v.id, voter_label(state, v.id), v.id in state.present, t("panel.evaluated", lang) if v.id in evaluated else "")
+            for v in state.conference.voters])
+
+    def action_search(self) -> None:
+        """Type to search the list."""
+        self.query_one("#search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        """Back to the list."""
+        self.query_one(PickList).focus()
+
+    def action_move(self, step: int) -> None:
+        """Move the list's highlight from the search box."""
+        voters = self.query_one(PickList)
+        voters.action_cursor_down() if step > 0 else voters.action_cursor_up()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one(PickList).search(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box checks off the highlighted match and clears the box for the next name."""
+        self.query_one(PickList).action_toggle()
+        event.input.value = ""
+
+    def on_pick_list_toggled(self, event: PickList.Toggled) -> None:
+        self.ask(c.MarkAbsent((event.row_id,)) if event.marked else c.MarkPresent((event.row_id,)))
+
+    def run(self, name: str) -> None:
+        voters = self.query_one(PickList)
+        voter = voters.highlighted_id
+        if voter is None:
+            return
+        self.ask(c.MarkPresent((voter,)) if name == "present" else c.MarkAbsent((voter,)))
+        voters.action_cursor_down()
+
+
+class TeamPanel(StepPanel):
+    """Pick members among those present; an evaluated person is refused at once with the domain's reason."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+        yield SelectionList[str](id="members")
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        lines = [t("panel.team_pick", lang, k="t", need=state.pack.team_min_size)]
+        if state.team:
+            names = ", ".join(self.voter_name(m) for m in state.team)
+            lines.append(t("panel.team_proposed", lang, members=names, head=self.voter_name(state.team_head)))
+        if state.team_vote:
+            f, a, x = state.team_vote
+            result = t("panel.approved" if state.team_approved else "panel.rejected", lang)
+            lines.append(t("panel.team_vote", lang, f=f, a=a, x=x, result=result))
+        self.query_one("#text", Static).update("\n".join(lines))
+        members = self.query_one(SelectionList)
+        if members.option_count == 0:
+            evaluated = state.conference.evaluated_voter_ids()
+            for voter in state.conference.voters:
+                if voter.id in state.present:
+                    note = f"  ({t('panel.evaluated', lang)})" if voter.id in evaluated else ""
+                    members.add_option((voter_label(state, voter.id) + note, voter.id, voter.id in state.team))
+            members.focus()
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        """Ask the domain whether this member may sit on the team; show its refusal and undo the pick."""
+        state, chosen = self.state, event.selection.value
+        if state is None or chosen not in event.selection_list.selected:
+            return
+        # Padded to the least team size so the domain reaches its per-member checks; it checks ``chosen`` first.
+        others = [v for v in sorted(state.present) if v != chosen]
+        trial = (chosen, *others[: max(state.pack.team_min_size - 1, 0)])
+        try:
+            decide(state, c.ProposeTeam(trial, chosen))
+        except SessionError as exc:
+            if exc.params.get("id") == chosen or exc.key == "team.already_approved":
+                event.selection_list.deselect(chosen)
+                self.app.notify(exc.message(self.lang), title=t("ui.refused", self.lang), severity="error")
+
+    def run(self, name: str) -> None:
+        state, lang = self.state, self.lang
+        if state is None:
+            return
+        if name == "team propose":
+            chosen = tuple(self.query_one(SelectionList).selected)
+            if not chosen:
+                self.ask(c.ProposeTeam((), ""))  # the domain says what is missing
+                return
+            options = [(m, self.voter_name(m)) for m in chosen]
+            self.app.push_screen(ChoiceForm(lang, t("dlg.head", lang), options),
+                                 lambda head: head is not None and self.ask(c.ProposeTeam(chosen, head)))
+        elif name == "team approve":
+            self.app.push_screen(VoteForm(lang, t("dlg.vote", lang, present=len(state.present)), len(state.present)),
+                                 self._voted)
+
+    def _voted(self, vote: Vote | None) -> None:
+        if vote is not None:
+            self.ask(c.ApproveTeam(vote.votes_for, vote.against, vote.abstain))
+
+
+class NomineesPanel(StepPanel):
+    """APPOINT: the chair keeps or drops nominees, then fixes the list."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+        yield SelectionList[str](id="persons")
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        self.query_one("#text", Static).update(t("panel.nominees", lang, k="d", posts=state.conference.posts))
+        persons = self.query_one(SelectionList)
+        if persons.option_count == 0:
+            kept = state.nominees or tuple(p.id for p in state.conference.persons)
+            for person in state.conference.persons:
+                persons.add_option((f"{person.name} — {person.position}", person.id, person.id in kept))
+            persons.focus()
+
+    def run(self, name: str) -> None:
+        if name == "nominees":
+            self.ask(c.FixNominees(tuple(self.query_one(SelectionList).selected)))
+
+
+class IssuingPanel(StepPanel):
+    """One ballot per voter present: check-off, "all present", and spoiled-ballot exchange."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+        yield PickList(id="voters")
+
+    def on_mount(self) -> None:
+        self.query_one(PickList).focus()
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        text = Text(f"{t('proj.issued', lang)}: {state.issued}/{len(state.present)}   ", style="bold")
+        text.append(t("panel.spoiled", lang, n=state.spoiled))
+        self.query_one("#text", Static).update(text)
+        self.query_one(PickList).set_rows([
+            Row(v.id, voter_label(state, v.id), v.id in state.issued_to)
+            for v in state.conference.voters if v.id in state.present])
+
+    def on_pick_list_toggled(self, event: PickList.Toggled) -> None:
+        if not event.marked:
+            self.ask(c.IssueBallots((event.row_id,)))
+
+    def run(self, name: str) -> None:
+        voters = self.query_one(PickList)
+        voter = voters.highlighted_id
+        if name == "issue_all":
+            self.ask(c.IssueBallots(all_present=True))
+        elif voter is not None:
+            self.ask(c.IssueBallots((voter,)) if name == "issue" else c.ExchangeSpoiled(voter))
+            if name == "issue":
+                voters.action_cursor_down()
+
+
+class MinutesPanel(StepPanel):
+    """Team members' signatures, then a preview of the minutes."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+        yield PickList(id="members")
+        yield MinutesPreview()
+
+    def on_mount(self) -> None:
+        self.query_one(PickList).focus()
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        self.query_one("#text", Static).update(Text(t("panel.signatures", lang), style="bold"))
+        rows = []
+        for member in state.team:
+            status = t("panel.signed" if member in state.signed else "panel.unsigned", lang)
+            head = f"{t('panel.head', lang)}, " if member == state.team_head else ""
+            rows.append(Row(member, f"{self.voter_name(member)}", member in state.signed, head + status))
+        self.query_one(PickList).set_rows(rows)
+
+    def on_pick_list_toggled(self, event: PickList.Toggled) -> None:
+        if not event.marked:
+            self.ask(c.SignMinutes(event.row_id))
+
+    def run(self, name: str) -> None:
+        voters = self.query_one(PickList)
+        member = voters.highlighted_id
+        if name == "sign" and member is not None:
+            self.ask(c.SignMinutes(member))
+            voters.action_cursor_down()

@@ -1,0 +1,189 @@
+"""Panels that mostly show text: prepared, briefing, instructions, collection, counting, results, sealing, closed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Digits, Static
+
+from session import commands as c
+from session.books import identities
+from session.log import short_code
+from session.state import SessionState
+from tui.i18n import t
+from tui.screens.dialogs import BallotForm, BallotInput, Confirm, CorrectForm, Correction, NumberForm, TextForm
+from tui.screens.panel_base import StepPanel
+from tui.widgets.tally_table import ResultsView, level_label
+
+
+def meter(done: int, total: int, width: int = 30) -> str:
+    """A text bar ``███░░░`` of ``done`` out of ``total``."""
+    filled = width * done // total if total > 0 else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+class PreparedPanel(StepPanel):
+    """The launch code, large, to read aloud; then the roll call starts."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="launch-label")
+        yield Digits(id="launch-code")
+        yield Static(id="text")
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        self.query_one("#launch-label", Static).update(Text(t("chair.launch", lang), style="bold"))
+        self.query_one("#launch-code", Digits).update(state.launch_code)
+        self.query_one("#text", Static).update(t("panel.prepared", lang, k="n"))
+
+
+class BriefingPanel(StepPanel):
+    """The rule pack's principles: levels, thresholds, denominator, publication and citation."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        pack, vi = state.pack, lang == "vi"
+        text = Text()
+        text.append((pack.title_vi if vi else pack.title_en) + "\n\n", style="bold")
+        levels = ", ".join(lv.vi if vi else lv.en for lv in pack.levels)
+        text.append(f"{t('panel.levels', lang)}: {levels}\n")
+        text.append(t("panel.quorum_rule", lang, frac=f"{pack.quorum_num}/{pack.quorum_den}",
+                      need=pack.quorum_need(state.convened), convened=state.convened) + "\n")
+        text.append(f"{t('panel.denominator', lang)}: {t('basis.' + pack.denominator, lang)}\n\n")
+        text.append(t("panel.thresholds", lang) + "\n", style="bold")
+        banded = level_label(state, pack.banded_level, lang)
+        for band in pack.bands:
+            rel = t("panel.rel_strict" if band.strict else "panel.rel_inclusive", lang)
+            consequence = band.consequence_vi if vi else band.consequence_en
+            text.append(" • " + t("panel.band", lang, label=banded, rel=rel, frac=f"{band.num}/{band.den}", text=consequence) + "\n")
+        text.append("\n" + (pack.principles_vi if vi else pack.principles_en) + "\n\n")
+        text.append(t("panel.publication", lang) + "\n", style="bold")
+        text.append(t("panel.publication_text", lang) + "\n\n")
+        text.append(f"{t('panel.citation', lang)}: ", style="bold")
+        text.append(pack.citation, style="italic")
+        self.query_one("#text", Static).update(text)
+
+
+class InstructionsPanel(StepPanel):
+    """What the chair tells the counting team to do."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        head = self.voter_name(state.team_head) if state.team_head else "—"
+        names = ", ".join(self.voter_name(m) for m in state.team)
+        self.query_one("#text", Static).update(
+            t("panel.team_proposed", lang, members=names, head=head) + "\n\n" + t("panel.instructions", lang))
+
+
+class VotingPanel(StepPanel):
+    """Filling in and collection: the number returned is entered once, irreversibly."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        lines = [t("panel.collect", lang, issued=state.issued, k="r")]
+        if state.returned is not None:
+            lines.append(t("panel.returned_is", lang, n=state.returned))
+        self.query_one("#text", Static).update("\n\n".join(lines))
+
+    def run(self, name: str) -> None:
+        if name == "return" and self.state is not None:
+            title = t("dlg.return", self.lang, issued=self.state.issued)
+            self.app.push_screen(NumberForm(self.lang, title, str(self.state.issued), final=True),
+                                 lambda n: n is not None and self.ask(c.RecordReturned(n)))
+
+
+def marks_example(state: SessionState) -> str:
+    """A marks string as long as the ballot, for the entry dialog's hint."""
+    return "".join(str(i % len(state.pack.levels) + 1) for i in range(len(state.ballot_persons)))
+
+
+class CountingPanel(StepPanel):
+    """Live progress from the stations: entered/returned, invalid so far and every books identity."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        yield Static(id="books")
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        returned = state.returned or 0
+        progress = Text(t("panel.progress", lang, entered=state.entered, returned=returned) + "\n", style="bold")
+        progress.append(meter(state.entered, returned) + "\n")
+        progress.append(t("panel.invalid_so_far", lang, n=state.tally.invalid) + "\n")
+        self.query_one("#progress", Static).update(progress)
+        books = Text(t("panel.books", lang) + "\n", style="bold")
+        for identity in identities(state):
+            books.append(("✓ " if identity.holds else "✗ ") + t(identity.key, lang, **identity.params) + "\n",
+                         style="green" if identity.holds else "bold red")
+        self.query_one("#books", Static).update(books)
+
+    def run(self, name: str) -> None:
+        state, lang = self.state, self.lang
+        if state is None:
+            return
+        if name == "ballot":
+            marks = "/".join(f"{i + 1} {lv.vi if lang == 'vi' else lv.en}" for i, lv in enumerate(state.pack.levels))
+            title = t("dlg.ballot", lang, n=state.next_position(""), marks=marks)
+            reasons = [(r.key, r.vi if lang == "vi" else r.en) for r in state.pack.invalid_reasons]
+            hint = t("dlg.marks", lang, example=marks_example(state))
+            self.app.push_screen(BallotForm(lang, title, hint, reasons), self._ballot)
+        elif name == "correct":
+            hint = t("dlg.marks", lang, example=marks_example(state))
+            self.app.push_screen(CorrectForm(lang, t("dlg.correct", lang, head=state.team_head), hint), self._correct)
+        elif name == "next":
+            title = t("dlg.count_close", lang, entered=state.entered, returned=state.returned or 0)
+            self.app.push_screen(Confirm(lang, title), lambda ok: ok and self.ask(c.Advance()))
+
+    def _ballot(self, entry: BallotInput | None) -> None:
+        if entry is not None:
+            self.ask(c.RecordBallot(entry.marks, entry.reason, station="chair"))
+
+    def _correct(self, fix: Correction | None) -> None:
+        if fix is not None and self.state is not None:
+            self.ask(c.CorrectBallot(fix.position, fix.because, fix.marks or None, None, "", self.state.team_head))
+
+
+class ResultsPanel(StepPanel):
+    """The results table on the console, before and after the announcement."""
+
+    HINT = "panel.announce_hint"
+    """The line above the table."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="text")
+        yield ResultsView()
+
+    def draw(self, state: SessionState, lang: str) -> None:
+        self.query_one("#text", Static).update(Text(self.hint(state, lang), style="bold"))
+
+    def hint(self, state: SessionState, lang: str) -> str:
+        """What the chair does next here."""
+        return t("panel.announce_hint", lang, k="c")
+
+    def run(self, name: str) -> None:
+        if name == "announce":
+            self.app.push_screen(Confirm(self.lang, t("dlg.announce", self.lang)), lambda ok: ok and self.ask(c.AnnounceResults()))
+
+
+class SealingPanel(ResultsPanel):
+    """The hand-over form: who receives the sealed ballots and the minutes."""
+
+    def hint(self, state: SessionState, lang: str) -> str:
+        return t("panel.seal_form", lang, k="s")
+
+    def run(self, name: str) -> None:
+        if name == "seal":
+            form = TextForm(self.lang, t("dlg.seal", self.lang), t("dlg.seal_default", self.lang), final=True)
+            self.app.push_screen(form, lambda to: to is not None and self.ask(c.SealBallots(to)))
+
+
+class ClosedPanel(ResultsPanel):
+    """The end: who received the ballots, the log's size and code, and the results."""
+
+    def hint(self, state: SessionState, lang: str) -> str:
+        return (t("panel.sealed_to", lang, to=state.sealed_to or "—") + "\n"
+                + t("panel.closed", lang, n=state.seq, code=short_code(state.head_hash)))

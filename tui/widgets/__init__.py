@@ -1,0 +1,1 @@
+"""Widgets of the chair console and the projector view."""

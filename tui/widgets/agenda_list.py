@@ -1,0 +1,50 @@
+"""The agenda down the side: every step, its status (done / current / locked) and its time."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from session.agenda import steps_for
+from session.state import SessionState
+from tui.i18n import t
+from tui.widgets.live import LIVE, hhmm
+
+MARKS = {"done": "✓", "current": "▶", "locked": "·"}
+"""Status → the mark before a step."""
+
+
+def step_status(state: SessionState, step: str) -> str:
+    """``done``, ``current`` or ``locked`` for ``step`` in ``state``."""
+    order = steps_for(state.pack)
+    here, there = order.index(state.step), order.index(step)
+    if there < here or (step == state.step == "closed"):
+        return "done"
+    return "current" if there == here else "locked"
+
+
+class AgendaList(Static):
+    """Every step of the pack's agenda with its status; a done step shows the time it was finished."""
+
+    DEFAULT_CSS = "AgendaList { width: 100%; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(classes=LIVE, **kwargs)
+
+    def show(self, state: SessionState, lang: str) -> None:
+        order = steps_for(state.pack)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(t("chair.agenda", lang) + "\n", style="bold underline")
+        for index, step in enumerate(order):
+            status = step_status(state, step)
+            # A step is done when the next one was entered: that entry is its finishing time.
+            when = state.step_times.get(order[index + 1]) if status == "done" and index + 1 < len(order) else None
+            if status == "current":
+                when = state.step_times.get(step)
+            style = {"done": "green", "current": "bold reverse", "locked": "dim"}[status]
+            line = f"{MARKS[status]} {index:>2}. {t('step.' + step, lang)}"
+            text.append(line, style=style)
+            if when:
+                text.append(f"  {hhmm(when)}", style="dim" if status == "done" else "bold")
+            text.append("\n")
+        self.update(text)

@@ -1,0 +1,63 @@
+"""The results table: per person counts, percentages and band, coloured, with consequences and citation."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from session.results import band_text, results
+from session.state import SessionState
+from tui.i18n import t
+from tui.widgets.live import LIVE
+
+BAND_STYLE = {"none": "bold green", "over_half": "bold yellow", "two_thirds": "bold red"}
+"""Band id → colour (the consequence is read by colour first, then by text)."""
+
+
+def level_label(state: SessionState, key: str, lang: str) -> str:
+    """Label of a level key, or of ``invalid``."""
+    if key == "invalid":
+        return t("level.invalid", lang)
+    level = state.pack.level(key)
+    return level.vi if lang == "vi" else level.en
+
+
+def results_renderable(state: SessionState, lang: str, compact: bool = False) -> Group:
+    """The table, the books line, each reached band's consequence and the citation."""
+    data = results(state)
+    keys = [lv.key for lv in state.pack.levels] + ["invalid"]
+    table = Table(expand=True, header_style="bold", show_lines=False)
+    table.add_column(t("table.name", lang), ratio=3, no_wrap=compact, overflow="ellipsis")
+    if not compact:
+        table.add_column(t("table.position", lang), ratio=2, overflow="ellipsis")
+    for key in keys:
+        table.add_column(level_label(state, key, lang), justify="right", ratio=2)
+    table.add_column(t("results.band", lang), ratio=2)
+    notes: list[Text] = []
+    for person in data["persons"]:
+        band = person["band"]
+        cells = [f"{person['counts'][k]} ({person['percent'][k]}%)" for k in keys]
+        name = [person["name"]] if compact else [person["name"], person["position"]]
+        table.add_row(*name, *cells, Text(t(f"band.{band}", lang), style=BAND_STYLE[band]))
+        if band != "none":
+            notes.append(Text(f"{person['name']}: {band_text(state, band, lang)}", style=BAND_STYLE[band]))
+    basis = t("results.basis", lang, basis=t(f"basis.{data['denominator']['basis']}", lang), value=data["denominator"]["value"])
+    books = t("results.books", lang, **{k: data[k] for k in ("convened", "present", "issued", "returned", "valid", "invalid")})
+    footer = [Text(books), Text(basis)] + notes + [Text(state.pack.citation, style="italic dim")]
+    return Group(table, *footer)
+
+
+class ResultsView(Static):
+    """The results of ``state`` as a coloured table (the caller decides whether they may be seen)."""
+
+    DEFAULT_CSS = "ResultsView { height: auto; }"
+
+    def __init__(self, compact: bool = False, live: bool = True, **kwargs) -> None:
+        super().__init__(classes=LIVE if live else "", **kwargs)
+        self.compact = compact
+        """Leave out the position column (narrow screens)."""
+
+    def show(self, state: SessionState, lang: str) -> None:
+        self.update(results_renderable(state, lang, self.compact))
