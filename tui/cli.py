@@ -223,8 +223,9 @@ def run_export(a: argparse.Namespace) -> int:
 
 
 def _verify_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("log", nargs="?", metavar="LOG.jsonl", help="nhật ký đã xuất / exported log")
+    p.add_argument("log", nargs="?", metavar="LOG.jsonl", help="nhật ký đã xuất hoặc gói lưu trữ .zip / exported log or archive .zip")
     _db(p, required=False)
+    p.add_argument("--digest", metavar="CODE", help="mã in trên biên bản / the code printed on the minutes (1A2B-3C4D/57)")
 
 
 def _checked_log(a: argparse.Namespace):
@@ -253,6 +254,10 @@ def _broken(verdict, unreadable: SessionError | None, lang: str) -> str:
 
 @command("verify", "kiểm tra chuỗi băm của nhật ký / check the log's hash chain")(_verify_args)
 def run_verify(a: argparse.Namespace) -> int:
+    if (a.log or "").endswith(".zip"):
+        from tui.cli_extra import verify_archive
+
+        return verify_archive(a.log, a.lang)
     records, verdict, unreadable = _checked_log(a)
     # The verdict is this command's report either way: it goes to standard output.
     if not records and unreadable is None:
@@ -260,6 +265,10 @@ def run_verify(a: argparse.Namespace) -> int:
         return EXIT_TAMPER
     if verdict.ok:
         out(t("log.ok", a.lang, count=verdict.count, code=verdict.code, head=verdict.head))
+        if a.digest:
+            from tui.cli_extra import verify_digest
+
+            return verify_digest(records, a.digest, a.lang)
         return EXIT_OK
     out(_broken(verdict, unreadable, a.lang))
     return EXIT_TAMPER
