@@ -9,7 +9,6 @@ entries live in ``SessionState.pending``, outside the tally.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, fields, replace
 from typing import ClassVar
 
@@ -17,6 +16,7 @@ from session import commands as cmd
 from session import decide as dec
 from session import events as ev
 from session import evolve as evo
+from session import paper
 from session.i18n import CATALOGUE
 from session.state import SessionState
 
@@ -139,23 +139,18 @@ def submitted_next(s: SessionState, batch: str, station: str) -> int:
 
 
 def form_code(s: SessionState) -> str:
-    """The ballot form: the rule pack and the persons on the ballot; the same for every ballot."""
-    persons = "|".join(p.id for p in s.ballot_persons)
-    return f"{s.pack.code}-{hashlib.sha256(persons.encode()).hexdigest()[:6]}"
-
-
-BALLOT_QR, COVER_QR = "TNP1", "TNB1"
-"""Prefixes of the ballot and batch cover-sheet QR payloads."""
+    """The ballot form: the rule pack's; the same for every ballot of the session."""
+    return s.pack.code
 
 
 def ballot_qr(s: SessionState) -> str:
     """The QR payload printed on every ballot: the session and the form only, never anything unique."""
-    return f"{BALLOT_QR}|{s.session_id}|{form_code(s)}"
+    return paper.ballot_payload(s.session_id, form_code(s))
 
 
 def cover_qr(s: SessionState, batch: str) -> str:
     """The QR payload of a batch cover sheet."""
-    return f"{COVER_QR}|{s.session_id}|{batch}"
+    return paper.batch_payload(s.session_id, batch)
 
 
 @dataclass(frozen=True)
@@ -171,14 +166,15 @@ class Scan:
 def read_scan(s: SessionState, text: str) -> Scan:
     """Classify a scanner's payload (or a typed batch code)."""
     text = text.strip()
-    parts = text.split("|")
-    if parts[0] == BALLOT_QR and len(parts) == 3:
+    cover = paper.parse_batch_payload(text)
+    if cover:
+        return Scan("batch", cover[1]) if cover[0] == s.session_id else Scan("bad", "batch.other_session")
+    parts = text.split(":")
+    if parts[0] == paper.BALLOT_PREFIX and len(parts) == 3:
         if parts[1] != s.session_id:
             return Scan("foreign", "not_issued")
         return Scan("ballot") if parts[2] == form_code(s) else Scan("foreign", "other_form")
-    if parts[0] == COVER_QR and len(parts) == 3:
-        return Scan("batch", parts[2]) if parts[1] == s.session_id else Scan("bad", "batch.other_session")
-    if not text or "|" in text or len(text) > 32:
+    if not text or ":" in text or len(text) > 32:
         return Scan("bad", "batch.bad_code")
     return Scan("batch", text)
 

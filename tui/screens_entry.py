@@ -24,8 +24,22 @@ def open_projector(db: str, session_id: str | None, lang: str) -> int:
 
 
 def open_station(db: str, session_id: str | None, member: str, lang: str) -> int:
-    """Run a counting station for ``member``."""
-    raise NotImplementedError("counting station")
+    """Run a counting station for ``member`` (its station name is the member's id); refused unless on the approved team."""
+    import sys
+
+    from session.counting import station_refusal
+    from session.errors import StepRefused
+    from tui.screens.station import StationApp
+    from tui.wiring import open_service
+
+    service = open_service(db, session_id)
+    refusal = station_refusal(service.state, member)
+    if refusal:
+        error = StepRefused(refusal[0], **refusal[1])
+        sys.stderr.write(error.message(lang) + "\n")
+        return 3
+    StationApp(service, member, lang=lang).run()
+    return 0
 
 
 def open_replay(records: list[Recorded], lang: str) -> int:

@@ -1,0 +1,232 @@
+"""The counting station: open a batch, check ballots off, enter them in the paper's layout.
+
+Every keystroke stays in the entry widget; the store is written once per committed
+ballot (or opened batch, correction, resolution), through the same service and
+rules as every other terminal. Other terminals' events arrive by the base app's
+polling; in blind double entry this station never shows the other station's
+entries except side by side for a ballot on which both have entered and differ.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from session import commands as cmd
+from session.counting import OpenBatch, ResolveMismatch, mismatches, read_scan, submitted_next
+from session.events import Actor
+from session.service import SessionService
+from tui.base import SessionApp, StateChanged
+from tui.i18n import register
+from tui.screens.station_dialogs import FieldsForm, MismatchView, ReasonPicker, YesNo
+from tui.widgets.ballot_entry import BallotEntry
+
+register({
+    "station.title": ("Máy kiểm phiếu {station} · {name}", "Counting station {station} · {name}"),
+    "station.status": ("{step} · {mode} · Thu về {returned} · Đã nhập {entered} · Xấp {batch}: phiếu số {position}",
+                       "{step} · {mode} · Returned {returned} · Entered {entered} · Batch {batch}: ballot {position}"),
+    "station.double_status": ("Máy này đã nhập {mine} · chờ máy kia {waiting} · lệch {mismatched}",
+                              "This station entered {mine} · awaiting the other {waiting} · mismatched {mismatched}"),
+    "station.scan": ("Quét bìa xấp / phiếu, hoặc gõ mã xấp rồi Enter", "Scan a cover sheet / ballot, or type a batch code and Enter"),
+    "station.keys": ("1 2 3 mức · 0 trống · x nhiều ô · - gạch tên · f điền phần còn lại · Enter ghi · i cả phiếu không hợp lệ · "
+                     "g+số đến dòng · ↑↓ Backspace sửa · b/F2 xấp khác · c/F3 đính chính · m/F4 phiếu lệch",
+                     "1 2 3 levels · 0 blank · x several · - struck · f fill the rest · Enter commit · i whole ballot invalid · "
+                     "g+number go to row · ↑↓ Backspace edit · b/F2 other batch · c/F3 correction · m/F4 mismatches"),
+    "station.no_batch": ("Chưa nhận xấp phiếu: quét bìa xấp hoặc gõ mã xấp.", "No batch yet: scan its cover sheet or type its code."),
+    "station.checked": ("Đã nhận phiếu số {position} của xấp {batch}.", "Ballot {position} of batch {batch} checked off."),
+    "station.foreign": ("Phiếu bị từ chối: {reason}. Tổ kiểm phiếu xác nhận tính là phiếu không hợp lệ?",
+                        "Ballot refused: {reason}. Does the team confirm counting it as invalid?"),
+    "station.bad_scan": ("Không đọc được mã.", "Cannot read that code."),
+    "station.pick_reason": ("Lý do cả phiếu không hợp lệ", "Why the whole ballot is invalid"),
+    "station.correct": ("Đính chính phiếu đã ghi (Tổ trưởng xác nhận)", "Correct a committed ballot (confirmed by the head)"),
+    "station.resolve": ("Tổ trưởng quyết định phiếu {batch}/{position}", "The head decides ballot {batch}/{position}"),
+    "station.f.position": ("Số thứ tự phiếu trong xấp", "Ballot number in the batch"),
+    "station.f.marks": ("Chuỗi đánh dấu đúng (hoặc !lý_do nếu cả phiếu không hợp lệ)", "Right marks (or !reason for a whole invalid ballot)"),
+    "station.f.because": ("Lý do đính chính", "Why"),
+    "station.f.head": ("Mã Tổ trưởng xác nhận", "Voter id of the head confirming"),
+    "station.done": ("Đã ghi phiếu {batch}/{position}.", "Ballot {batch}/{position} recorded."),
+})
+
+
+class StationApp(SessionApp):
+    """One counting station worked by one approved team member."""
+
+    TITLE = "tinnhiem"
+    CSS = """
+    #station-status { height: auto; background: $panel; padding: 0 1; }
+    #station-keys { height: auto; color: $text-muted; padding: 0 1; }
+    #station-scan { margin: 0 0; }
+    """
+    BINDINGS = [
+        Binding("b,f2", "batch", show=False),
+        Binding("c,f3", "correct", show=False),
+        Binding("m,f4", "mismatches", show=False),
+    ]
+
+    def __init__(self, service: SessionService, member: str, station: str = "", lang: str = "vi", follow: bool = True):
+        super().__init__(service, lang, Actor("station", member, station or member), follow)
+        self.batch: str | None = None
+        """The batch this station is entering, once opened."""
+
+    @property
+    def station(self) -> str:
+        """This station's name."""
+        return self.actor.station
+
+    def compose(self) -> ComposeResult:
+        state = self.service.state
+        persons = [(p.name, p.position) for p in state.ballot_persons]
+        levels = [lv.vi if self.lang == "vi" else lv.en for lv in state.pack.levels]
+        yield Static(id="station-status")
+        yield Input(placeholder=self.tr("station.scan"), id="station-scan")
+        yield BallotEntry(persons, levels, self.lang, id="station-entry")
+        yield Static(self.tr("station.keys"), id="station-keys")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        voter = self.service.state.conference.voter(self.actor.name)
+        self.title = self.tr("station.title", station=self.station, name=voter.name if voter else self.actor.name)
+        self.render_status()
+        self.query_one("#station-scan", Input).focus()
+
+    # --- view ---------------------------------------------------------------------------------
+
+    def next_position(self) -> int:
+        """The position the next committed ballot of the open batch takes."""
+        s, batch = self.service.state, self.batch or ""
+        return submitted_next(s, batch, self.station) if s.double_entry else s.next_position(batch)
+
+    def render_status(self) -> None:
+        """Redraw the status line from the state (cheap: no store I/O)."""
+        s = self.service.state
+        mode = self.tr("entry_mode.double" if s.double_entry else "entry_mode.single")
+        text = self.tr("station.status", step=self.tr(f"step.{s.step}"), mode=mode, returned=s.returned if s.returned is not None else "—",
+                       entered=s.entered, batch=self.batch or "—", position=self.next_position() if self.batch is not None else "—")
+        if s.double_entry:
+            mine = sum(n for (_, station), n in s.submitted.items() if station == self.station)
+            waiting = sum(1 for by in s.pending.values() if len(by) == 1)
+            text += "\n" + self.tr("station.double_status", mine=mine, waiting=waiting, mismatched=len(mismatches(s)))
+        self.query_one("#station-status", Static).update(text)
+
+    def on_state_changed(self, message: StateChanged) -> None:
+        self.render_status()
+
+    # --- scans and batches --------------------------------------------------------------------
+
+    @on(Input.Submitted, "#station-scan")
+    def scanned_in_input(self, event: Input.Submitted) -> None:
+        event.input.value = ""
+        if not event.value.strip() and self.batch is not None:
+            self.query_one(BallotEntry).focus()  # check-off by key: the next ballot is taken up
+            return
+        self.take_scan(event.value)
+
+    def on_ballot_entry_scanned(self, message: BallotEntry.Scanned) -> None:
+        self.take_scan(message.text)
+
+    def take_scan(self, text: str) -> None:
+        """Act on a scanned or typed payload: open a batch, check a ballot off, or refuse a foreign one."""
+        scan = read_scan(self.service.state, text)
+        if scan.kind == "batch":
+            self.open_batch(scan.value)
+        elif scan.kind == "bad":
+            self.notify(self.tr(scan.value), severity="error")
+        elif self.batch is None:
+            self.notify(self.tr("station.no_batch"), severity="warning")
+        elif scan.kind == "ballot":
+            self.notify(self.tr("station.checked", position=self.next_position(), batch=self.batch or "-"), timeout=2)
+            self.query_one(BallotEntry).focus()
+        else:
+            self.confirm_foreign(scan.value)
+
+    def open_batch(self, code: str) -> None:
+        """Take up batch ``code`` (recorded once; reopening one's own batch after a restart writes nothing)."""
+        if self.station in self.service.state.batches.get(code, ()) or self.dispatch(OpenBatch(code, self.station)):
+            self.batch = code
+            entry = self.query_one(BallotEntry)
+            entry.clear()
+            entry.focus()
+            self.render_status()
+
+    def confirm_foreign(self, reason: str) -> None:
+        """A ballot of another session or form: counted invalid only if the team confirms."""
+        label = self.service.state.pack.reason(reason)
+        text = self.tr("station.foreign", reason=label.vi if self.lang == "vi" else label.en)
+        self.notify(text, severity="error")
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.record(None, reason)
+
+        self.push_screen(YesNo(self.lang, text), done)
+
+    def action_batch(self) -> None:
+        """Go back to the scan field to take up another batch."""
+        self.query_one("#station-scan", Input).focus()
+
+    # --- entry --------------------------------------------------------------------------------
+
+    def record(self, marks: str | None, reason: str | None) -> bool:
+        """Commit one ballot of the open batch: the only store write of an entry."""
+        if self.batch is None:
+            self.notify(self.tr("station.no_batch"), severity="warning")
+            return False
+        position = self.next_position()
+        if not self.dispatch(cmd.RecordBallot(marks, reason, self.batch, position, self.station)):
+            return False
+        self.query_one(BallotEntry).clear()
+        self.notify(self.tr("station.done", batch=self.batch or "-", position=position), timeout=2)
+        return True
+
+    def on_ballot_entry_committed(self, message: BallotEntry.Committed) -> None:
+        self.record(message.marks, None)
+
+    def on_ballot_entry_invalid_asked(self, message: BallotEntry.InvalidAsked) -> None:
+        reasons = [(r.key, r.vi if self.lang == "vi" else r.en) for r in self.service.state.pack.invalid_reasons]
+        self.push_screen(ReasonPicker(self.lang, self.tr("station.pick_reason"), reasons),
+                         lambda key: key and self.record(None, key))
+
+    # --- corrections and mismatches -----------------------------------------------------------
+
+    def action_correct(self) -> None:
+        """A recorded correction of a committed ballot, with a reason, confirmed by the head."""
+        fields = [(self.tr("station.f.position"), ""), (self.tr("station.f.marks"), ""),
+                  (self.tr("station.f.because"), ""), (self.tr("station.f.head"), "")]
+
+        def done(values: tuple[str, ...] | None) -> None:
+            if not values:
+                return
+            position, content, because, head = values
+            marks, reason = _content(content)
+            self.dispatch(cmd.CorrectBallot(int(position) if position.isdigit() else 0, because, marks, reason,
+                                            self.batch or "", head))
+
+        self.push_screen(FieldsForm(self.lang, self.tr("station.correct"), fields), done)
+
+    def action_mismatches(self) -> None:
+        """Both entries of every mismatched ballot, side by side; the head resolves them one by one."""
+        s = self.service.state
+        persons = [p.name for p in s.ballot_persons]
+        shown = [(key, s.pending[key]) for key in mismatches(s)]
+        self.push_screen(MismatchView(self.lang, persons, shown), self.resolve)
+
+    def resolve(self, key: tuple[str, int] | None) -> None:
+        """Ask the head's decision on the mismatched ballot ``key`` and record it."""
+        if key is None:
+            return
+        batch, position = key
+        fields = [(self.tr("station.f.marks"), ""), (self.tr("station.f.head"), "")]
+
+        def done(values: tuple[str, ...] | None) -> None:
+            if values:
+                marks, reason = _content(values[0])
+                self.dispatch(ResolveMismatch(position, batch, marks, reason, values[1]))
+
+        self.push_screen(FieldsForm(self.lang, self.tr("station.resolve", batch=batch or "-", position=position), fields), done)
+
+
+def _content(text: str) -> tuple[str | None, str | None]:
+    """Marks typed in a form, or ``!reason`` for a whole invalid ballot."""
+    return (None, text[1:]) if text.startswith("!") else (text, None)

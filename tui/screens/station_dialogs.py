@@ -1,0 +1,172 @@
+"""The counting station's modal dialogs; each returns a typed result through ``dismiss`` (None when cancelled)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.i18n import register, t
+
+register({
+    "station.dlg.hint": ("Enter: tiếp / ghi · Esc: thôi", "Enter: next / record · Esc: cancel"),
+    "station.dlg.yes_no": ("y: đồng ý · n hoặc Esc: không", "y: yes · n or Esc: no"),
+    "station.mismatch.title": ("Phiếu lệch giữa hai lần nhập", "Ballots on which the two entries differ"),
+    "station.mismatch.none": ("Không có phiếu lệch.", "No mismatched ballots."),
+    "station.mismatch.ballot": ("Xấp {batch} · phiếu số {position}", "Batch {batch} · ballot {position}"),
+    "station.mismatch.hint": ("r: Tổ trưởng quyết định phiếu đầu tiên · Esc: đóng", "r: the head resolves the first one · Esc: close"),
+    "station.mismatch.whole": ("cả phiếu không hợp lệ: {reason}", "whole ballot invalid: {reason}"),
+})
+
+STATION_DIALOG_CSS = """
+StationDialog, MismatchView { align: center middle; }
+StationDialog > Vertical, MismatchView > Vertical { width: 80%; max-width: 100; height: auto; max-height: 90%;
+    border: thick $accent; background: $surface; padding: 1 2; }
+.station-error { color: $error; }
+"""
+
+
+class StationDialog(ModalScreen):
+    """A titled box with fields; Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+    DEFAULT_CSS = STATION_DIALOG_CSS
+
+    def __init__(self, lang: str, title: str) -> None:
+        super().__init__()
+        self.lang = lang
+        """Language of the dialog."""
+        self.title_text = title
+        """What the dialog asks."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text)
+            yield from self.body()
+            yield Label(self.hint())
+
+    def body(self) -> ComposeResult:
+        """The dialog's fields."""
+        yield from ()
+
+    def hint(self) -> str:
+        """Which keys do what."""
+        return t("station.dlg.hint", self.lang)
+
+    def action_cancel(self) -> None:
+        """Close without a result."""
+        self.dismiss(None)
+
+
+class YesNo(StationDialog):
+    """A yes/no question; returns True on ``y``."""
+
+    BINDINGS = [Binding("y", "yes", show=False), Binding("n", "cancel", show=False)]
+
+    def hint(self) -> str:
+        return t("station.dlg.yes_no", self.lang)
+
+    def action_yes(self) -> None:
+        """Yes."""
+        self.dismiss(True)
+
+
+class ReasonPicker(StationDialog):
+    """Pick a whole-ballot invalid reason; returns its key."""
+
+    def __init__(self, lang: str, title: str, reasons: list[tuple[str, str]]) -> None:
+        super().__init__(lang, title)
+        self.reasons = reasons
+        """(key, label) pairs from the pack's list."""
+
+    def body(self) -> ComposeResult:
+        yield OptionList(*(Option(label, id=key) for key, label in self.reasons))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+
+class FieldsForm(StationDialog):
+    """Several one-line fields; Enter moves down, Enter on the last returns every value as a tuple."""
+
+    def __init__(self, lang: str, title: str, fields: list[tuple[str, str]]) -> None:
+        super().__init__(lang, title)
+        self.fields = fields
+        """(label, initial value) per field."""
+
+    def body(self) -> ComposeResult:
+        for number, (label, value) in enumerate(self.fields):
+            yield Label(label)
+            yield Input(value, id=f"f{number}")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        if event.input is not inputs[-1]:
+            inputs[inputs.index(event.input) + 1].focus()
+            return
+        self.dismiss(tuple(i.value.strip() for i in inputs))
+
+
+def side_by_side(persons: list[str], entries: dict[str, tuple[str | None, str | None]], lang: str) -> Table:
+    """One mismatched ballot: a row per person, a column per station, differing rows marked."""
+    stations = list(entries)
+    table = Table(expand=True)
+    table.add_column("#", justify="right")
+    table.add_column("")
+    for station in stations:
+        table.add_column(station, justify="center")
+    table.add_column("")
+    whole = {s: m is None for s, (m, _) in entries.items()}
+    if any(whole.values()):
+        cells = [t("station.mismatch.whole", lang, reason=r) if m is None else m for m, r in entries.values()]
+        table.add_row("", "", *cells, Text("≠", style="bold red"))
+        return table
+    for row, name in enumerate(persons):
+        marks = [entries[s][0][row] for s in stations]  # type: ignore[index]
+        differ = len(set(marks)) > 1
+        table.add_row(str(row + 1), name, *marks, Text("≠", style="bold red") if differ else "",
+                      style="bold" if differ else "dim")
+    return table
+
+
+class MismatchView(ModalScreen):
+    """Every mismatched ballot, each side by side row by row; ``r`` asks to resolve the first."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", show=False), Binding("r", "resolve", show=False)]
+    DEFAULT_CSS = STATION_DIALOG_CSS
+
+    def __init__(self, lang: str, persons: list[str],
+                 mismatched: list[tuple[tuple[str, int], dict[str, tuple[str | None, str | None]]]]) -> None:
+        super().__init__()
+        self.lang = lang
+        """Language of the view."""
+        self.persons = persons
+        """Person names in ballot order."""
+        self.mismatched = mismatched
+        """((batch, position), station → (marks, reason)) per mismatched ballot."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("station.mismatch.title", self.lang))
+            with VerticalScroll():
+                if not self.mismatched:
+                    yield Static(t("station.mismatch.none", self.lang))
+                for (batch, position), entries in self.mismatched:
+                    yield Label(t("station.mismatch.ballot", self.lang, batch=batch or "-", position=position))
+                    yield Static(side_by_side(self.persons, entries, self.lang))
+            yield Label(t("station.mismatch.hint", self.lang))
+
+    def action_dismiss_none(self) -> None:
+        """Close."""
+        self.dismiss(None)
+
+    def action_resolve(self) -> None:
+        """Return the first mismatch for the head to resolve."""
+        self.dismiss(self.mismatched[0][0] if self.mismatched else None)
