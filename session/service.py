@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -33,6 +35,8 @@ class SessionService:
 
     RETRIES = 20
     """How often a lost race is re-decided before giving up."""
+    BACKOFF = 0.05
+    """Longest pause (seconds) before re-deciding: losers retrying in step would collide again."""
 
     def __init__(self, store: EventStore, session_id: str, clock: Clock = utc_now):
         self.store = store
@@ -64,7 +68,7 @@ class SessionService:
 
     def handle(self, command: Command, actor: Actor) -> list[Recorded]:
         """Decide and append; on a lost race reload and decide again. Refusals write nothing."""
-        for _ in range(self.RETRIES):
+        for attempt in range(self.RETRIES):
             self.refresh()
             events = decide(self.state, command, actor)
             records, prev, at = [], self.state.head_hash, _iso(self.clock())
@@ -75,6 +79,8 @@ class SessionService:
             try:
                 self.store.append(self.session_id, self.state.seq, records)
             except Conflict:
+                pause = min(self.BACKOFF, 0.001 * 2**attempt)
+                time.sleep(random.uniform(pause / 2, pause))
                 continue
             for record in records:
                 evolve(self.state, record)
