@@ -79,7 +79,11 @@ def run_new(a: argparse.Namespace) -> int:
     from tui.wiring import open_store
 
     text = read_text(a.file)
-    conference = parse_conference(text)
+    try:
+        conference = parse_conference(text)
+    except BadInput as exc:
+        err(f"{a.file}: {exc.message(a.lang)}")  # the file, then the key or line within it
+        return EXIT_BAD
     service = SessionService.create(open_store(a.db), to_plain(tomllib.loads(text)))
     for notice in conference.notices:
         err(t("cli.warning", a.lang, text=notice.message(a.lang)))
@@ -286,6 +290,8 @@ def _replay_args(p: argparse.ArgumentParser) -> None:
 def run_replay(a: argparse.Namespace) -> int:
     if a.to is not None and a.to < 1:
         raise BadInput("cli.bad_to")
+    if (a.log or "").endswith(".zip"):
+        a.log = _log_from_archive(a.log)
     records, verdict, unreadable = _checked_log(a)
     if a.format is None:
         if unreadable is not None:
@@ -311,6 +317,23 @@ def run_replay(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _log_from_archive(path: str) -> str:
+    """The archive's JSONL log copied to a temporary file (replay reads the log; ``verify FILE.zip`` checks the rest)."""
+    import tempfile
+    import zipfile
+
+    from storage.archive import LOG
+
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            data = bundle.read(LOG)
+    except (OSError, KeyError, zipfile.BadZipFile) as exc:
+        raise BadInput("store.unreadable", db=path, detail=str(exc)) from None
+    with tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False) as tmp:
+        tmp.write(data)
+    return tmp.name
+
+
 def _print_replay(records, fmt: str, intact: bool, verdict, lang: str) -> None:
     from session.evolve import replay
     from session.results import results
@@ -324,10 +347,11 @@ def _print_replay(records, fmt: str, intact: bool, verdict, lang: str) -> None:
                 "bad_seq": None if intact else verdict.bad_seq, "results": results(state)}
         out(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from session.narrative import describe
+        from session.narrative import narrate
 
-        for record in records:
-            out(f"{record.seq:>5}  {record.at[:19]}  {describe(record, lang)}")
+        # One line per event: seq, time, who acted, what happened (ids shown with their names).
+        for record, who, what in narrate(records, lang):
+            out(f"{record.seq:>5}  {record.at[:19].replace('T', ' ')}  {who:<22}  {what}")
 
 
 # --- screens ---------------------------------------------------------------------------------

@@ -1,0 +1,64 @@
+"""`tinnhiem do --script FILE|-`: one action per line, comments skipped, stops at the first refusal."""
+
+from __future__ import annotations
+
+import json
+
+from tests.cli.support import cli, log_length, sh
+
+SCRIPT = """# roll call
+next
+
+  # an indented comment
+present v01 v02
+next
+present v03
+"""
+"""Line 6 (`next`) is refused: 2 of 12 present is no quorum; line 7 is never applied."""
+
+
+def _present(db: str) -> list[str]:
+    run = cli("replay", "--db", db, "--format", "json")
+    assert run.code == 0, run.text
+    return json.loads(run.out)["present"]
+
+
+def test_script_file_stops_at_the_first_refusal_naming_its_line(fresh_db, tmp_path):
+    path = tmp_path / "thao-tac.txt"
+    path.write_text(SCRIPT, encoding="utf-8")
+    run = cli("do", "--db", fresh_db, "--script", path)
+    assert run.code == 3, run.text
+    assert run.err.startswith("Dòng 6: Bước «Điểm danh, kiểm tra số lượng»: không thể «next». Mới có 2/12")
+    assert len(run.out.splitlines()) == 2, "one line per applied action"
+    assert log_length(fresh_db) == 3, "the two lines before the refusal are kept"
+    assert _present(fresh_db) == ["v01", "v02"], "nothing after the refusal is applied"
+
+
+def test_script_from_standard_input_in_english(fresh_db, tmp_path):
+    run = sh("do", "--db", fresh_db, "--script", "-", "--lang", "en", cwd=tmp_path, stdin=SCRIPT)
+    assert run.code == 3, run.text
+    assert run.err.startswith("Line 6: Step “Roll call and quorum”: cannot “next”. Only 2/12 present")
+    assert "Traceback" not in run.err
+    assert log_length(fresh_db) == 3
+
+
+def test_whole_script_reaches_closed(closed_db):
+    run = cli("do", "--db", closed_db, "status", "--format", "json")
+    assert json.loads(run.out) == {"step": "closed", "allowed": []}
+
+
+def test_unreadable_line_exits_2_naming_it(fresh_db):
+    run = cli("do", "--db", fresh_db, "--script", "-", stdin="next\n\nfrobnicate v01\nnext\n")
+    assert run.code == 2, run.text
+    assert run.err.startswith("Dòng 3: Không có thao tác «frobnicate v01»")
+    assert log_length(fresh_db) == 2
+    run = cli("do", "--db", fresh_db, "--script", "-", stdin="present 'v01\n")
+    assert run.code == 2 and run.err.startswith("Dòng 1: ") and "quotation" in run.err
+
+
+def test_script_with_an_action_or_missing_file_exits_2(fresh_db, tmp_path):
+    run = cli("do", "--db", fresh_db, "--script", "-", "next", stdin="next\n")
+    assert run.code == 2 and "--script" in run.err
+    run = cli("do", "--db", fresh_db, "--script", tmp_path / "none.txt")
+    assert run.code == 2 and "none.txt" in run.err
+    assert log_length(fresh_db) == 1
