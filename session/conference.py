@@ -162,6 +162,9 @@ def conference_from_data(data: dict[str, Any]) -> Conference:
     for key, value in (("total_members", total), ("posts", posts)):
         if type(value) is not int or value < 1:
             raise BadInput("file.not_positive", where=f"conference.{key}")
+    if pack.nominee_step and len(eligible) <= posts:
+        # The nominee step can only drop names, so such a session could never leave it.
+        raise BadInput("file.too_few_nominees", where="persons", got=len(eligible), posts=posts)
     return Conference(
         title=_text(head, "title", "conference.title"),
         body=_text(head, "body", "conference.body", default=""),

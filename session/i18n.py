@@ -158,6 +158,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file.no_persons": ("Không có người được lấy phiếu nào ([[persons]]).", "No persons to evaluate ([[persons]])."),
     "file.no_eligible": ("Không còn ai đủ điều kiện lấy phiếu sau khi áp dụng các quy tắc ([[persons]]).",
                          "Nobody is left on the ballot after the eligibility rules ([[persons]])."),
+    "file.too_few_nominees": ("[[persons]]: danh sách giới thiệu ({got} người đủ điều kiện) phải nhiều hơn số chức danh "
+                              "(conference.posts = {posts}).",
+                              "[[persons]]: the nominee list ({got} eligible) must be longer than the number of posts "
+                              "(conference.posts = {posts})."),
     "file.duplicate_id": ("{where}: mã «{id}» bị trùng.", "{where}: id “{id}” is used twice."),
     "file.unknown_voter": ("{where}: không có người dự mã «{id}».", "{where}: no voter “{id}”."),
     "file.voter_clash": ("{where}: mã {id} đã dùng cho «{first}», nay lại là «{second}».",
