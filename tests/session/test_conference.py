@@ -60,6 +60,8 @@ MALFORMED = {
     "override-out-of-its-choices": (_replace('rules = "QD96"',
                                              'rules = "QD96"\n[conference.overrides]\ndenominator = "everyone"'),
                                     "file.bad_choice", "conference.overrides.denominator"),
+    "appoint-list-no-longer-than-the-posts": (_replace('rules = "QD96"', 'rules = "APPOINT"\nposts = 2'),
+                                              "file.too_few_nominees", "conference.posts"),
     "person-linked-to-no-voter": (_replace('voter = "v02"', 'voter = "v42"'), "file.unknown_voter", "persons[1].voter"),
 }
 """name → (how the sample is broken, the error key, what the message must name)."""
