@@ -56,6 +56,9 @@ AGENDA_KEYS = (
     AgendaKey("i", "issue", "issue"),
     AgendaKey("a", "issue_all", "issue", "key.issue_all"),
     AgendaKey("h", "spoil", "spoil"),
+    AgendaKey("g", "entry-mode", "entry-mode"),
+    AgendaKey("o", "batch", "batch"),
+    AgendaKey("l", "resolve", "resolve"),
     AgendaKey("r", "return", "return"),
     AgendaKey("e", "ballot", "ballot"),
     AgendaKey("c", "correct", "correct"),
@@ -145,9 +148,11 @@ class ChairScreen(Screen):
         state = self.app.service.state
         return ACTION_OF.get(str(parameters[0]), "") in allowed(state.step, state.pack)
 
-    def action_agenda(self, name: str) -> None:
+    async def action_agenda(self, name: str) -> None:
         """Leave the step, or let the panel ask what the action needs (a pick, a number, a confirmation)."""
         state = self.app.service.state
+        if state.step != self._panel_step:  # a key pressed before the redraw reaches the new step's panel
+            await self.show_state()
         if name == "next" and state.step != "counting":
             self.app.dispatch(c.Advance())
         elif self.panel is not None:

@@ -81,7 +81,11 @@ class TextForm(Dialog[str]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value)
+        self.submit(event.value)
+
+    def submit(self, value: str) -> None:
+        """Close with ``value``."""
+        self.dismiss(value)
 
 
 def whole_number(text: str) -> int | None:
@@ -93,11 +97,10 @@ def whole_number(text: str) -> int | None:
 class NumberForm(TextForm):
     """One whole number (e.g. ballots returned)."""
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        number = whole_number(event.value)
+    def submit(self, value: str) -> None:
+        number = whole_number(value)
         if number is None:
-            self.error.update(t("dlg.not_number", self.lang, text=event.value))
+            self.error.update(t("dlg.not_number", self.lang, text=value))
             return
         self.dismiss(number)  # type: ignore[arg-type]
 

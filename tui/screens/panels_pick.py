@@ -14,7 +14,7 @@ from session.state import SessionState
 from tui.i18n import t
 from tui.screens.dialogs import ChoiceForm, Vote, VoteForm
 from tui.screens.panel_base import StepPanel
-from tui.screens.panels_text import meter
+from tui.screens.panels_text import ask_entry_mode, entry_mode_line, meter
 from tui.widgets.minutes_preview import MinutesPreview
 from tui.widgets.pick_list import PickList, Row
 
@@ -113,6 +113,7 @@ class TeamPanel(StepPanel):
                 if voter.id in state.present:
                     note = f"  ({t('panel.evaluated', lang)})" if voter.id in evaluated else ""
                     members.add_option((voter_label(state, voter.id) + note, voter.id, voter.id in state.team))
+            members.highlighted = 0
             members.focus()
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
@@ -165,6 +166,7 @@ class NomineesPanel(StepPanel):
             kept = state.nominees or tuple(p.id for p in state.conference.persons)
             for person in state.conference.persons:
                 persons.add_option((f"{person.name} — {person.position}", person.id, person.id in kept))
+            persons.highlighted = 0
             persons.focus()
 
     def run(self, name: str) -> None:
@@ -184,7 +186,7 @@ class IssuingPanel(StepPanel):
 
     def draw(self, state: SessionState, lang: str) -> None:
         text = Text(f"{t('proj.issued', lang)}: {state.issued}/{len(state.present)}   ", style="bold")
-        text.append(t("panel.spoiled", lang, n=state.spoiled))
+        text.append(t("panel.spoiled", lang, n=state.spoiled) + "\n" + entry_mode_line(state, lang))
         self.query_one("#text", Static).update(text)
         self.query_one(PickList).set_rows([
             Row(v.id, voter_label(state, v.id), v.id in state.issued_to)
@@ -197,12 +199,15 @@ class IssuingPanel(StepPanel):
     def run(self, name: str) -> None:
         voters = self.query_one(PickList)
         voter = voters.highlighted_id
-        if name == "issue_all":
+        if name == "entry-mode":
+            ask_entry_mode(self)
+        elif name == "issue_all":
             self.ask(c.IssueBallots(all_present=True))
-        elif voter is not None:
-            self.ask(c.IssueBallots((voter,)) if name == "issue" else c.ExchangeSpoiled(voter))
-            if name == "issue":
-                voters.action_cursor_down()
+        elif voter is not None and name == "issue":
+            self.ask(c.IssueBallots((voter,)))
+            voters.action_cursor_down()
+        elif voter is not None and name == "spoil":
+            self.ask(c.ExchangeSpoiled(voter))
 
 
 class MinutesPanel(StepPanel):

@@ -11,7 +11,7 @@ from session.books import identities
 from session.log import short_code
 from session.state import SessionState
 from tui.i18n import t
-from tui.screens.dialogs import BallotForm, BallotInput, Confirm, CorrectForm, Correction, NumberForm, TextForm
+from tui.screens.dialogs import BallotForm, BallotInput, ChoiceForm, Confirm, CorrectForm, Correction, NumberForm, TextForm
 from tui.screens.panel_base import StepPanel
 from tui.widgets.tally_table import ResultsView, level_label
 
@@ -78,6 +78,22 @@ class InstructionsPanel(StepPanel):
             t("panel.team_proposed", lang, members=names, head=head) + "\n\n" + t("panel.instructions", lang))
 
 
+def entry_mode_line(state: SessionState, lang: str) -> str:
+    """Which entry mode the stations use."""
+    mode = t("entry_mode.double" if state.double_entry else "entry_mode.single", lang)
+    return t("panel.entry_mode", lang, mode=mode, k="g")
+
+
+def ask_entry_mode(panel: StepPanel) -> None:
+    """Let the chair pick single or blind double entry."""
+    from session.counting import SetEntryMode
+
+    lang = panel.lang
+    options = [("single", t("entry_mode.single", lang)), ("double", t("entry_mode.double", lang))]
+    panel.app.push_screen(ChoiceForm(lang, t("dlg.entry_mode", lang), options),
+                          lambda mode: mode is not None and panel.ask(SetEntryMode(mode == "double")))
+
+
 class VotingPanel(StepPanel):
     """Filling in and collection: the number returned is entered once, irreversibly."""
 
@@ -85,12 +101,14 @@ class VotingPanel(StepPanel):
         yield Static(id="text")
 
     def draw(self, state: SessionState, lang: str) -> None:
-        lines = [t("panel.collect", lang, issued=state.issued, k="r")]
+        lines = [t("panel.collect", lang, issued=state.issued, k="r"), entry_mode_line(state, lang)]
         if state.returned is not None:
             lines.append(t("panel.returned_is", lang, n=state.returned))
         self.query_one("#text", Static).update("\n\n".join(lines))
 
     def run(self, name: str) -> None:
+        if name == "entry-mode":
+            ask_entry_mode(self)
         if name == "return" and self.state is not None:
             title = t("dlg.return", self.lang, issued=self.state.issued)
             self.app.push_screen(NumberForm(self.lang, title, str(self.state.issued), final=True),
@@ -114,6 +132,10 @@ class CountingPanel(StepPanel):
         progress = Text(t("panel.progress", lang, entered=state.entered, returned=returned) + "\n", style="bold")
         progress.append(meter(state.entered, returned) + "\n")
         progress.append(t("panel.invalid_so_far", lang, n=state.tally.invalid) + "\n")
+        if state.double_entry:
+            from session.counting import mismatches
+
+            progress.append(t("panel.pending", lang, n=len(state.pending), m=len(mismatches(state))) + "\n")
         self.query_one("#progress", Static).update(progress)
         books = Text(t("panel.books", lang) + "\n", style="bold")
         for identity in identities(state):
@@ -134,9 +156,43 @@ class CountingPanel(StepPanel):
         elif name == "correct":
             hint = t("dlg.marks", lang, example=marks_example(state))
             self.app.push_screen(CorrectForm(lang, t("dlg.correct", lang, head=state.team_head), hint), self._correct)
+        elif name == "batch":
+            self.app.push_screen(TextForm(lang, t("dlg.batch", lang)),
+                                 lambda code: code is not None and self.ask(self._open_batch(code)))
+        elif name == "resolve":
+            self._resolve()
         elif name == "next":
             title = t("dlg.count_close", lang, entered=state.entered, returned=state.returned or 0)
             self.app.push_screen(Confirm(lang, title), lambda ok: ok and self.ask(c.Advance()))
+
+    @staticmethod
+    def _open_batch(code: str) -> c.Command:
+        from session.counting import OpenBatch
+
+        return OpenBatch(code.strip(), station="chair")
+
+    def _resolve(self) -> None:
+        """Pick a mismatched ballot, then record the marks read off the paper, confirmed by the head."""
+        from session.counting import ResolveMismatch, mismatches
+
+        state, lang = self.state, self.lang
+        assert state is not None
+        found = mismatches(state)
+        if not found:
+            self.ask(ResolveMismatch(0, confirmed_by=state.team_head))  # the domain says there is none
+            return
+        options = [(f"{b}|{p}", f"{b or '-'}/{p}: " + " ≠ ".join(str(m or r) for m, r in state.pending[(b, p)].values()))
+                   for b, p in found]
+
+        def marks_for(choice: str | None) -> None:
+            if choice is None:
+                return
+            batch, position = choice.split("|")
+            title = t("dlg.resolve_marks", lang, batch=batch or "-", position=position, head=state.team_head)
+            self.app.push_screen(TextForm(lang, title), lambda marks: marks is not None and self.ask(
+                ResolveMismatch(int(position), batch, marks.strip(), None, state.team_head)))
+
+        self.app.push_screen(ChoiceForm(lang, t("dlg.resolve", lang), options), marks_for)
 
     def _ballot(self, entry: BallotInput | None) -> None:
         if entry is not None:

@@ -127,6 +127,13 @@ register({
     "dlg.position": ("Số thứ tự phiếu", "Ballot number"),
     "dlg.because": ("Lý do đính chính", "Reason for the correction"),
     "dlg.not_number": ("«{text}» không phải số nguyên không âm.", "“{text}” is not a whole number."),
+    "dlg.entry_mode": ("Cách nhập phiếu ở các máy kiểm phiếu", "How the counting stations enter ballots"),
+    "dlg.batch": ("Mã xấp phiếu (quét hoặc gõ mã trên bìa xấp)", "Batch code (scan or type the cover sheet's code)"),
+    "dlg.resolve": ("Phiếu lệch giữa hai máy: chọn phiếu", "Entries that disagree: choose a ballot"),
+    "dlg.resolve_marks": ("Phiếu {batch}/{position}: đánh dấu đọc trên phiếu giấy (Tổ trưởng {head} xác nhận)",
+                          "Ballot {batch}/{position}: the marks read off the paper (confirmed by head {head})"),
+    "panel.pending": ("Chờ đối chiếu (chưa tính): {n} · lệch: {m}", "Awaiting the second entry (not counted): {n} · mismatched: {m}"),
+    "panel.entry_mode": ("Cách nhập phiếu: {mode} (phím {k} để đổi)", "Entry mode: {mode} (key {k} to change)"),
     "dlg.qr": ("Mã nhật ký {code} — quét để đối chiếu", "Log code {code} — scan to check"),
     # Projector.
     "proj.present": ("Có mặt", "Present"),

@@ -1,0 +1,77 @@
+"""The whole sample conference from roll call to sealing, driven with the keyboard only."""
+
+from __future__ import annotations
+
+from session.agenda import allowed
+from tests.tui.chair_support import TEAM, sample_service
+from tui.app import ChairApp
+from tui.screens.panels_pick import TeamPanel
+from tui.screens.projector import ProjectorScreen, ProjectorView
+from tui.widgets.pick_list import fold
+
+ALL = {f"v{i:02d}" for i in range(1, 13)}
+
+
+def test_search_ignores_case_and_diacritics():
+    assert "nguyen" in fold("Nguyễn Văn A")
+    assert fold("Đặng Quốc Bảo") == "dang quoc bao"
+
+
+async def test_keyboard_walk_from_roll_call_to_sealing():
+    service = sample_service()
+    state = service.state
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n")
+        assert state.step == "roll_call"
+
+        # Search without diacritics: "dang" finds Đặng Quốc Bảo; Enter checks him off.
+        await pilot.press("slash", *"dang", "enter", "escape")
+        assert state.present == {"v04"}
+        await pilot.press("n")  # refused: no quorum, nothing written
+        assert state.step == "roll_call"
+        await pilot.press(*["p"] * 12)
+        assert state.present == ALL
+        await pilot.press("n", "n")
+        assert state.step == "counting_team"
+
+        # v01, then v02 (being evaluated: refused and unticked), then v05 and v06.
+        await pilot.press("space", "down", "space", "down", "down", "down", "space", "down", "space")
+        assert set(app.screen.query_one(TeamPanel).query_one("SelectionList").selected) == set(TEAM)
+        await pilot.press("t", "enter")  # head: the first member offered
+        assert state.team == TEAM and state.team_head == "v01"
+        await pilot.press("b", "enter", "enter", "enter")  # 12 for, 0 against, 0 abstain
+        assert state.team_approved and state.team_vote == (12, 0, 0)
+        await pilot.press("n", "n")
+        assert state.step == "issuing"
+
+        await pilot.press("a", "h")
+        assert state.issued_to == ALL and state.spoiled == 1
+        await pilot.press("n", "r", "enter")
+        assert state.returned == 12
+        await pilot.press("n")
+        assert state.step == "counting"
+
+        for marks in ["33"] * 7 + ["13", "11", "21", "1x"]:
+            await pilot.press("e", *marks, "enter")
+        await pilot.press("e", "tab", "enter")  # whole ballot invalid: not issued by the team
+        assert state.entered == 12 and state.tally.invalid == 1
+
+        await pilot.press("m")  # the projector view: progress, no results before the announcement
+        assert isinstance(app.screen, ProjectorScreen)
+        assert not app.screen.query_one(ProjectorView).query_one("#p-results").display
+        await pilot.press("m")
+
+        await pilot.press("n", "escape")  # the confirmation can be cancelled
+        assert state.step == "counting"
+        await pilot.press("n", "enter")
+        assert state.step == "minutes"
+        await pilot.press("k", "k", "k")
+        assert state.signed == set(TEAM)
+        await pilot.press("n")
+        assert state.step == "announcing" and state.announced_at is None
+        await pilot.press("c", "enter")
+        assert state.announced_at is not None and state.step == "sealing"
+        await pilot.press("s", "enter")
+        assert state.step == "closed" and state.sealed_to == "Văn phòng Ban"
+        assert allowed(state.step, state.pack) == ()
