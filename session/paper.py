@@ -117,6 +117,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                         "Số người được đồng ý không quá {posts} (số chức danh cần bổ nhiệm: {posts}).",
                         "Mark (X) Agree or Disagree on each row; a blank row counts as disagree. "
                         "Agree to at most {posts} (posts to fill: {posts})."),
+    "doc.how.appoint_free": ("Đánh dấu (X) vào ô Đồng ý hoặc Không đồng ý ở mỗi dòng; dòng để trống được tính là không đồng ý. "
+                             "Số chức danh cần bổ nhiệm: {posts}.",
+                             "Mark (X) Agree or Disagree on each row; a blank row counts as disagree. Posts to fill: {posts}."),
     "doc.how.binary": ("Đánh dấu (X) vào một ô ở mỗi dòng. Dòng không đánh dấu hoặc đánh dấu cả hai ô là dòng không hợp lệ.",
                        "Mark (X) one box on each row. A row with no box or both boxes marked is invalid."),
     "doc.posts": ("Số chức danh cần bổ nhiệm: {posts}", "Posts to fill: {posts}"),
@@ -145,6 +148,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.m_team_vote": ("Hội nghị biểu quyết thông qua: {yes} tán thành, {no} không tán thành, {abstain} không biểu quyết.",
                         "Approved by the conference: {yes} for, {no} against, {abstain} abstaining."),
     "doc.m_head": ("Tổ trưởng", "Head"),
+    "doc.m_role": ("Nhiệm vụ", "Role"),
     "doc.m_member": ("Thành viên", "Member"),
     "doc.m_books": ("II. SỐ LIỆU", "II. FIGURES"),
     "doc.m_convened": ("Số người được triệu tập", "Voters convened"),

@@ -44,7 +44,8 @@ def _ballot_header(pdf: Page, s: SessionState, page: int, pages: int) -> None:
     pdf.set_font(FAMILY, "", 8.5)
     pdf.cell(pdf.inner_width, 4.5, nfc(dated_line(s, lang)), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(max(pdf.get_y(), top + QR_SIZE) + 1.5)
-    how = pdf_t(pdf, f"doc.how.{form}", posts=conf.posts)
+    limit = "_free" if form == "appoint" and not s.pack.agree_limit else ""
+    how = pdf_t(pdf, f"doc.how.{form}{limit}", posts=conf.posts)
     pdf.set_fill_color(242)
     pdf.set_font(FAMILY, "", 8)
     pdf.multi_cell(pdf.inner_width, 3.7, nfc(how), border=1, fill=True, padding=1, new_x="LMARGIN", new_y="NEXT")
@@ -107,6 +108,8 @@ def draw_ballot(pdf: Page, s: SessionState) -> None:
         _ballot_header(pdf, s, page, len(chunks))
         room = pdf.h - pdf.b_margin - pdf.get_y() - 8.0 - 4.0
         _table(pdf, s, chunk, (page - 1) * PER_PAGE + 1, min(MAX_ROW, room / per_page))
+        # fpdf2 carries the fill colour into the next page; back to the first page's so every page draws the same.
+        pdf.set_fill_color(0)
 
 
 def ballots(s: SessionState, fonts: Fonts, copies: int = 1, lang: str = "vi") -> bytes:

@@ -88,7 +88,7 @@ class _Copy:
         pdf, m = self.pdf, self.m
         self.section("doc.m_team")
         widths = [10, 60, pdf.inner_width - 100, 30]
-        self.table(widths, [self.tr("doc.no"), self.tr("doc.name"), self.tr("doc.position"), ""], 6, 9, "B", "CCCC", True)
+        self.table(widths, [self.tr("doc.no"), self.tr("doc.name"), self.tr("doc.position"), self.tr("doc.m_role")], 6, 9, "B", "CCCC", True)
         for i, member in enumerate(m.team, 1):
             self.room(6)
             self.table(widths, [str(i), member.name, member.posts, member.role], 6, 9, "", "CLLC")

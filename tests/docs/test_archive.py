@@ -1,0 +1,169 @@
+"""The archive bundle: round trip, tampering named with exit 4, and the printed code checked against the log."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from session.log import short_code
+from session.paper import locate, parse_printed_code, printed_code
+from storage import archive
+from tests.cli.support import cli
+from tests.docs.support import pages_text
+from tui.wiring import load_log
+
+
+@pytest.fixture(scope="module")
+def bundle(minutes_db, tmp_path_factory):
+    path = tmp_path_factory.mktemp("zip") / "luu-tru.zip"
+    run = cli("archive", "--db", minutes_db, "-o", path)
+    assert run.code == 0, run.text
+    return path
+
+
+def _rewrite(src, dst, change):
+    """Copy the zip ``src`` to ``dst`` with ``change(files)`` applied to its name → bytes dict."""
+    with zipfile.ZipFile(src) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    change(files)
+    with zipfile.ZipFile(dst, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return dst
+
+
+def test_round_trip(bundle, minutes_db):
+    with zipfile.ZipFile(bundle) as zf:
+        names = set(zf.namelist())
+        files = {n: zf.read(n) for n in names}
+    assert names == {archive.LOG, archive.MINUTES_PDF, archive.MINUTES_TXT, archive.RESULTS_JSON, archive.RESULTS_CSV,
+                     archive.RULES_JSON, archive.MANIFEST, archive.VERIFY}
+    assert len(files[archive.LOG].decode().splitlines()) == len(load_log(minutes_db))
+    assert json.loads(files[archive.RULES_JSON])["code"] == "QD96"
+    assert json.loads(files[archive.RESULTS_JSON])["persons"][1]["band"] == "two_thirds"
+    assert "Hoàng Thị Mai" in files[archive.RESULTS_CSV].decode()
+    assert "Bản 1/3" in pages_text(files[archive.MINUTES_PDF])[0]
+    assert "BIÊN BẢN KIỂM PHIẾU" in files[archive.MINUTES_TXT].decode()
+    assert "tinnhiem verify" in files[archive.VERIFY].decode() and "sha256sum -c" in files[archive.VERIFY].decode()
+    run = cli("verify", bundle)
+    assert run.code == 0, run.text
+    assert "Gói lưu trữ nguyên vẹn: 7 tệp" in run.out and "Nhật ký nguyên vẹn" in run.out
+
+
+def test_same_log_same_bytes(bundle, minutes_db, tmp_path):
+    again = tmp_path / "again.zip"
+    assert cli("archive", "--db", minutes_db, "-o", again).code == 0
+    assert again.read_bytes() == bundle.read_bytes()
+
+
+def test_one_byte_of_the_log_changed(bundle, tmp_path):
+    def flip(files):
+        log = bytearray(files[archive.LOG])
+        at = log.index(b'"votes_for": 11') + len(b'"votes_for": 1')  # one digit of the team vote: still valid JSON
+        log[at] = ord("2")
+        files[archive.LOG] = bytes(log)
+
+    run = cli("verify", _rewrite(bundle, tmp_path / "t.zip", flip))
+    assert run.code == 4
+    assert "Tệp log.jsonl đã bị thay đổi" in run.out
+    assert "Sự kiện" in run.out and "mã băm không khớp" in run.out
+
+
+def test_log_changed_and_manifest_rewritten_to_match(bundle, tmp_path):
+    def forge(files):
+        files[archive.LOG] = files[archive.LOG].replace(b'"votes_for": 11', b'"votes_for": 12', 1)
+        del files[archive.MANIFEST]
+        files[archive.MANIFEST] = archive.manifest(files).encode()
+
+    run = cli("verify", _rewrite(bundle, tmp_path / "f.zip", forge))
+    assert run.code == 4
+    assert "log.jsonl" in run.out and "mã băm không khớp" in run.out and "đã bị thay đổi" not in run.out
+
+
+@pytest.mark.parametrize("name", [archive.MINUTES_PDF, archive.LOG, archive.VERIFY])
+def test_a_file_removed(bundle, tmp_path, name):
+    run = cli("verify", _rewrite(bundle, tmp_path / "r.zip", lambda files: files.pop(name)))
+    assert run.code == 4
+    assert f"Thiếu tệp {name}" in run.out
+
+
+def test_manifest_removed_or_file_added(bundle, tmp_path):
+    run = cli("verify", _rewrite(bundle, tmp_path / "m.zip", lambda files: files.pop(archive.MANIFEST)))
+    assert run.code == 4 and "Thiếu MANIFEST.sha256" in run.out
+    run = cli("verify", _rewrite(bundle, tmp_path / "a.zip", lambda files: files.update({"extra.txt": b"x"})))
+    assert run.code == 4 and "extra.txt" in run.out
+
+
+def test_not_a_zip(tmp_path):
+    path = tmp_path / "x.zip"
+    path.write_bytes(b"not a zip")
+    run = cli("verify", path)
+    assert run.code == 4 and "Không đọc được tệp zip" in run.out
+
+
+# --- the printed code against the log --------------------------------------------------------
+
+def test_parse_printed_code():
+    assert parse_printed_code("1a2b-3c4d/57") == ("1A2B-3C4D", 57)
+    assert parse_printed_code(" 1A2B3C4D ") == ("1A2B-3C4D", None)
+    assert parse_printed_code("1A2B-3C4D 57") == ("1A2B-3C4D", 57)
+    assert parse_printed_code("1A2B-3C4") is None and parse_printed_code("ZZZZ-3C4D") is None
+
+
+def test_minutes_code_matches_then_falls_behind(tmp_path):
+    from tests.cli.support import SAMPLE, script
+
+    db = str(tmp_path / "d.db")
+    cli("new", SAMPLE, "--db", db)
+    assert cli("do", "--db", db, "--script", "-", stdin=script("announcing")).code == 0
+    text = cli("print", "minutes", "--db", db, "--format", "text").out
+    records = load_log(db)
+    code = printed_code(records[-1].hash, len(records))
+    assert code in text
+    run = cli("verify", "--db", db, "--digest", code)
+    assert run.code == 0 and "khớp nhật ký" in run.out
+    assert cli("do", "--db", db, "announce").code == 0
+    run = cli("verify", "--db", db, "--digest", code)
+    behind = len(load_log(db)) - len(records)
+    assert run.code == 0 and f"có thêm {behind} sự kiện kể từ khi in biên bản" in run.out
+    run = cli("--lang", "en", "verify", "--db", db, "--digest", code.split("/")[0])
+    assert run.code == 0 and f"the log has {behind} more events since the minutes were printed" in run.out
+
+
+def test_unknown_later_and_unreadable_codes(minutes_db):
+    records = load_log(minutes_db)
+    assert locate(records, short_code(records[2].hash), 3).status == "older"
+    run = cli("verify", "--db", minutes_db, "--digest", "0000-0000")
+    assert run.code == 4 and "không có trong chuỗi băm" in run.out
+    run = cli("verify", "--db", minutes_db, "--digest", f"{short_code(records[-1].hash)}/{len(records) + 5}")
+    assert run.code == 4 and "biên bản mới hơn nhật ký" in run.out
+    run = cli("verify", "--db", minutes_db, "--digest", "abc")
+    assert run.code == 2 and "Không đọc được mã" in run.text
+
+
+def test_archive_refuses_a_tampered_database(tmp_path, minutes_db):
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "t.db"
+    for suffix in ("", "-wal", "-shm"):  # WAL mode: the events may still sit in the -wal file
+        if Path(minutes_db + suffix).exists():
+            shutil.copy(minutes_db + suffix, str(db) + suffix)
+    with sqlite3.connect(db) as conn:
+        changed = conn.execute("UPDATE events SET payload = replace(payload, 'v05', 'v09') WHERE type = 'team_proposed'")
+        assert changed.rowcount == 1
+    run = cli("archive", "--db", db, "-o", tmp_path / "x.zip")
+    assert run.code == 4 and not (tmp_path / "x.zip").exists()
+
+
+def test_zip_bytes_are_deflated_and_manifest_lists_everything(bundle):
+    with zipfile.ZipFile(io.BytesIO(bundle.read_bytes())) as zf:
+        manifest = zf.read(archive.MANIFEST).decode()
+        assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in zf.infolist())
+    listed = {line.split("  ")[1] for line in manifest.splitlines()}
+    assert listed == {archive.LOG, archive.MINUTES_PDF, archive.MINUTES_TXT, archive.RESULTS_JSON, archive.RESULTS_CSV,
+                      archive.RULES_JSON, archive.VERIFY}

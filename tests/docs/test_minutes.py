@@ -1,0 +1,109 @@
+"""The counting minutes: three marked copies, every page identified, content per DOMAIN Part B §5.3."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from session.log import short_code
+from session.minutes import build, render_text
+from session.paper import log_payload
+from tests.cli.support import EXPECTED, cli
+from tests.docs.support import pages_text, qr_texts, render
+from tui.wiring import open_service
+
+
+@pytest.fixture(scope="module")
+def state(minutes_db):
+    return open_service(minutes_db).state
+
+
+@pytest.fixture(scope="module")
+def pages(minutes_file) -> list[str]:
+    return pages_text(minutes_file.read_bytes())
+
+
+def test_three_copies_each_marked_and_every_page_identified(pages, state):
+    per_copy = len(pages) // 3
+    assert per_copy >= 1 and len(pages) == 3 * per_copy
+    code = f"{short_code(state.head_hash)}/{state.seq}"
+    for index, text in enumerate(pages):
+        copy, page = divmod(index, per_copy)
+        assert f"Bản {copy + 1}/3" in text
+        assert f"Phiên {state.session_id}" in text
+        assert f"Trang {page + 1}/{per_copy}" in text
+        assert code in text
+
+
+def test_books_and_quorum(pages):
+    first = pages[0]
+    for label, value in (("Số người được triệu tập", 12), ("Số người có mặt", 12), ("Số phiếu phát ra", 12),
+                         ("Số phiếu thu về", 12), ("Số phiếu hợp lệ", 11), ("Số phiếu không hợp lệ", 1)):
+        assert re.search(rf"{label} {value}\b", first), label
+    assert "cần ít nhất 8: đủ" in first
+    assert "Phiếu không do Tổ kiểm phiếu phát ra: 1" in first
+
+
+def test_each_person_with_counts_percentages_band_and_working(pages, state):
+    text = "\n".join(pages[: len(pages) // 3])
+    names = {p.id: p.name for p in state.ballot_persons}
+    for pid, (counts, percent, _band) in EXPECTED.items():
+        cells = " ".join(f"{counts[k]} ({percent[k]}%)" for k in ("high", "medium", "low", "invalid"))
+        assert f"{names[pid]} Phó Trưởng ban {cells}" in text
+    assert "Lê Văn Khánh" in text and "Hoàng Thị Mai" in text
+    assert "Kết quả: Quá nửa. Quá nửa đến dưới 2/3 tín nhiệm thấp" in text
+    assert "Kết quả: Từ 2/3 trở lên. Từ 2/3 trở lên tín nhiệm thấp: cho thôi giữ chức vụ (miễn nhiệm)" in text
+    assert "8 ≥ ⌈2/3 × 12⌉ = 8" in text and "7 < ⌈2/3 × 12⌉ = 8" in text
+    assert "Quy định số 96-QĐ/TW ngày 02/02/2023" in text
+    assert "tổng số phiếu thu về = 12" in text
+
+
+def test_person_left_off_is_named_with_the_reason(pages):
+    assert "Đặng Quốc Bảo (p3) giữ chức vụ từ 2018-06-01, chưa đủ 9 tháng" in pages[0]
+
+
+def test_team_names_signature_blocks_launch_code_and_digest(pages, state):
+    text = "\n".join(pages[: len(pages) // 3])
+    for vid in state.team:
+        assert state.conference.voter(vid).name in text
+    assert text.count("(ký, ghi rõ họ tên)") == len(state.team)
+    assert "Tổ trưởng" in text
+    assert state.launch_code in text
+    assert state.head_hash[:32] in text and state.head_hash[32:] in text
+    assert f"Số sự kiện: {state.seq}" in text
+
+
+def test_the_integrity_qr_carries_session_count_and_head(minutes_file, state):
+    found = qr_texts(render(minutes_file.read_bytes(), 0))
+    assert found == [log_payload(state.session_id, state.seq, state.head_hash)]
+
+
+def test_english_minutes(minutes_db, tmp_path):
+    path = tmp_path / "m.pdf"
+    assert cli("--lang", "en", "print", "minutes", "--db", minutes_db, "-o", path).code == 0
+    text = pages_text(path.read_bytes())[0]
+    assert "COUNTING MINUTES" in text and "Copy 1/3" in text and "Ballots returned 12" in text
+
+
+def test_plain_text_matches_the_state(state):
+    text = render_text(build(state), copy=2)
+    assert "Bản 2/3" in text
+    assert re.search(r"Tín nhiệm thấp +8 +66\.67%", text)
+    assert f"{short_code(state.head_hash)}/{state.seq}" in text
+
+
+def test_text_format_on_standard_output(minutes_db):
+    run = cli("print", "minutes", "--db", minutes_db, "--format", "text")
+    assert run.code == 0 and "BIÊN BẢN KIỂM PHIẾU" in run.out and "Hoàng Thị Mai" in run.out
+
+
+def test_minutes_refused_before_the_count_is_over(tmp_path):
+    from tests.cli.support import SAMPLE, script
+
+    db = str(tmp_path / "c.db")
+    cli("new", SAMPLE, "--db", db)
+    assert cli("do", "--db", db, "--script", "-", stdin=script("counting")).code == 0
+    run = cli("print", "minutes", "--db", db, "-o", tmp_path / "m.pdf")
+    assert run.code == 3 and "kiểm phiếu chưa kết thúc" in run.text
+    assert not (tmp_path / "m.pdf").exists()
