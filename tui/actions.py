@@ -7,6 +7,7 @@ One line is one action, e.g. ``team propose v05 v06 v07 --head v05`` or
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 from collections.abc import Callable
 
@@ -18,13 +19,30 @@ from tui.i18n import register
 register({
     "cli.unknown_action": ("Không có thao tác «{line}»; các thao tác: {names}.", "No action “{line}”; the actions are: {names}."),
     "cli.one_id": ("«{line}»: mỗi lần một mã.", "“{line}”: one id at a time."),
+    "cli.arg_required": ("«{line}» thiếu {args}. Cú pháp: {usage}", "“{line}” needs {args}. Usage: {usage}"),
+    "cli.arg_unknown": ("«{line}» không nhận {args}. Cú pháp: {usage}", "“{line}” does not take {args}. Usage: {usage}"),
+    "cli.arg_number": ("«{line}»: {arg} cần một số nguyên, không phải {value}.", "“{line}”: {arg} needs a whole number, not {value}."),
+    "cli.arg_value": ("«{line}»: {arg} cần một giá trị. Cú pháp: {usage}", "“{line}”: {arg} needs a value. Usage: {usage}"),
 })
+
+ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<args>.+)"), "cli.arg_required"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli.arg_unknown"),
+    (re.compile(r"argument (?P<arg>\S+): invalid int value: (?P<value>.+)"), "cli.arg_number"),
+    (re.compile(r"argument (?P<arg>\S+): expected (one|at least one) argument"), "cli.arg_value"),
+)
+"""argparse's English messages for a bad action line → message keys, so the reason reads in the user's language."""
 
 
 class _Parser(argparse.ArgumentParser):
     """An argparse parser that raises instead of exiting."""
 
     def error(self, message: str):  # type: ignore[override]
+        usage = " ".join(self.format_usage().removeprefix("usage:").split())
+        for pattern, key in ARGPARSE_ERRORS:
+            found = pattern.fullmatch(message)
+            if found:
+                raise BadInput(key, line=self.prog, usage=usage, **found.groupdict())
         raise BadInput("cli.bad_action", line=self.prog, detail=message)
 
 
@@ -34,7 +52,7 @@ def _parser(name: str) -> _Parser:
 
 def _ids(name: str) -> _Parser:
     p = _parser(name)
-    p.add_argument("ids", nargs="+")
+    p.add_argument("ids", nargs="+", metavar="ID")
     return p
 
 

@@ -103,6 +103,10 @@ def test_unreadable_actions_exit_2_and_write_nothing(fresh_db):
     assert log_length(fresh_db) == 1
     run = cli("do", "--db", fresh_db, "frobnicate", "--lang", "en")
     assert "No action “frobnicate”; the actions are: next, present" in run.err
+    run = cli("do", "--db", fresh_db, "team", "propose", "v05", "v06", "v07")
+    assert run.err.strip() == "«team propose» thiếu --head. Cú pháp: team propose --head HEAD ID [ID ...]"
+    run = cli("do", "--db", fresh_db, "--lang", "en", "return", "--count", "all")
+    assert run.err.strip() == "“return”: --count needs a whole number, not 'all'."
 
 
 def test_do_needs_a_database(tmp_path):
