@@ -86,8 +86,6 @@ class StationApp(SessionApp):
 
     def on_mount(self) -> None:
         super().on_mount()
-        voter = self.service.state.conference.voter(self.actor.name)
-        self.title = self.tr("station.title", station=self.station, name=voter.name if voter else self.actor.name)
         self.render_status()
         self.query_one("#station-scan", Input).focus()
 
@@ -101,8 +99,11 @@ class StationApp(SessionApp):
     def render_status(self) -> None:
         """Redraw the status line from the state (cheap: no store I/O)."""
         s = self.service.state
+        voter = s.conference.voter(self.actor.name)
+        self.title = self.tr("station.title", station=self.station, name=voter.name if voter else self.actor.name)
+        self.query_one("#station-keys", Static).update(self.tr("station.keys"))
         mode = self.tr("entry_mode.double" if s.double_entry else "entry_mode.single")
-        text = self.tr("station.status", step=self.tr(f"step.{s.step}"), mode=mode, returned=s.returned if s.returned is not None else "—",
+        text = self.title + "\n" + self.tr("station.status", step=self.tr(f"step.{s.step}"), mode=mode, returned=s.returned if s.returned is not None else "—",
                        entered=s.entered, batch=self.batch or "—", position=self.next_position() if self.batch is not None else "—")
         if s.double_entry:
             mine = sum(n for (_, station), n in s.submitted.items() if station == self.station)

@@ -27,7 +27,7 @@ STATION_DIALOG_CSS = """
 StationDialog, MismatchView { align: center middle; }
 StationDialog > Vertical, MismatchView > Vertical { width: 80%; max-width: 100; height: auto; max-height: 90%;
     border: thick $accent; background: $surface; padding: 1 2; }
-.station-error { color: $error; }
+MismatchView VerticalScroll { height: auto; max-height: 26; }
 """
 
 
