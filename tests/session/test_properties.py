@@ -10,10 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from session import commands as c
+from session import counting
 from session.ballots import parse_marks
 from session.books import identities
 from session.errors import BadInput
-from session.events import CHAIR
+from session.events import CHAIR, Actor
 from session.evolve import evolve, replay, start
 from session.results import results
 from session.rules import PACKS
@@ -47,13 +48,15 @@ class RandomSession:
     """Entries in counting order (marks, or ``!reason``)."""
     corrections: tuple[tuple[int, str], ...]
     """(position, new entry) corrections made after entering."""
+    double: bool = False
+    """Blind double entry: two stations enter every ballot and agree."""
 
     def conference(self) -> dict:
         return synthetic(self.voters, self.persons, self.rules, overrides={"invalid_scope": self.scope},
                          posts=1 if self.rules == "APPOINT" else None)
 
-    def commands(self, ballots: tuple[str, ...] | None = None) -> list[c.Command]:
-        """Every command from ``prepared`` to ``closed``."""
+    def commands(self, ballots: tuple[str, ...] | None = None) -> list[tuple[c.Command, Actor]]:
+        """Every command from ``prepared`` to ``closed``, with who asks it."""
         ids = [f"v{i:03d}" for i in range(1, self.voters + 1)]
         present = tuple(ids[: self.present])
         team = present[:3]
@@ -62,12 +65,17 @@ class RandomSession:
         if self.rules == "APPOINT":
             out += [c.FixNominees(), c.Advance()]
         entries = self.ballots if ballots is None else ballots
+        if self.double:
+            out.append(counting.SetEntryMode(True))
         out += [c.IssueBallots(present[: self.issued]), c.Advance(), c.RecordReturned(len(entries)), c.Advance()]
-        out += [c.RecordBallot(**_content(entry)) for entry in entries]
-        out += [c.CorrectBallot(pos, "nhập nhầm", confirmed_by=team[0], **_content(entry))
-                for pos, entry in self.corrections]
+        chair = [(command, CHAIR) for command in out]
+        stations = [Actor("station", member, f"Máy {member}") for member in team[1:]] if self.double else [CHAIR]
+        chair += [(c.RecordBallot(position=pos, **_content(entry)), station)
+                  for pos, entry in enumerate(entries, 1) for station in stations]
+        out = [c.CorrectBallot(pos, "nhập nhầm", confirmed_by=team[0], **_content(entry))
+               for pos, entry in self.corrections]
         out += [c.Advance(), *(c.SignMinutes(m) for m in team), c.Advance(), c.AnnounceResults(), c.SealBallots("VP")]
-        return out
+        return chair + [(command, CHAIR) for command in out]
 
 
 def _content(entry: str) -> dict:
@@ -93,14 +101,14 @@ def random_sessions(draw, with_corrections: bool = True) -> RandomSession:
     if with_corrections and ballots:
         corrections = tuple(draw(st.lists(st.tuples(st.integers(1, len(ballots)), entry), max_size=3)))
     return RandomSession(rules, voters, persons, draw(st.sampled_from(["row", "ballot"])), present, issued, ballots,
-                         corrections)
+                         corrections, draw(st.booleans()))
 
 
 def run(case: RandomSession, ballots: tuple[str, ...] | None = None, snapshots: list | None = None) -> SessionService:
     """Drive ``case`` to closed; with ``snapshots``, keep the projection after every command."""
     service = SessionService.create(InMemoryEventStore(), case.conference(), clock=FixedClock(), session_id="s")
-    for command in case.commands(ballots):
-        service.handle(command, CHAIR)
+    for command, actor in case.commands(ballots):
+        service.handle(command, actor)
         if snapshots is not None:
             snapshots.append(project(service.state))
     assert service.state.step == "closed"
@@ -111,6 +119,8 @@ def run(case: RandomSession, ballots: tuple[str, ...] | None = None, snapshots: 
 @given(random_sessions())
 def test_the_books_balance_after_every_event(case):
     records = run(case).store.load("s")
+    submitted = sum(r.type == "entry_submitted" for r in records)
+    assert submitted == (2 * len(case.ballots) if case.double else 0)
     state = start(records[0])
     for record in records[1:]:
         evolve(state, record)
