@@ -7,6 +7,7 @@ import shlex
 
 import pytest
 
+import tui.cli_extra  # noqa: F401  (registers its sub-commands before the parametrization below)
 from tests.cli.support import ROOT, cli, sh
 from tui.actions import ACTIONS
 from tui.cli import COMMANDS, build_parser
