@@ -56,6 +56,21 @@ class Conflict(SessionError):
     kind = "conflict"
 
 
+class Unavailable(SessionError):
+    """The store cannot take the write now (server gone, disk full, locked by another program).
+
+    ``unsent`` holds the records the failed append carried: they may or may not have
+    landed (a connection lost during COMMIT), so a retry goes through ``session.resend``.
+    """
+
+    kind = "unavailable"
+
+    def __init__(self, key: str, *, unsent: tuple = (), **params: Any):
+        super().__init__(key, **params)
+        self.unsent = unsent
+        """Records of the append that failed (empty for a failed read)."""
+
+
 class TamperDetected(SessionError):
     """The log's hash chain does not hold at ``seq``."""
 

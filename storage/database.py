@@ -58,6 +58,8 @@ def make_engine(db: str) -> Engine:
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        if "database is locked" in detail:  # another program holds the file's lock past the busy timeout
+            raise BadInput("store.locked", db=db) from None
         raise BadInput("store.unreadable", db=db, detail=detail) from None
     except BadInput:
         engine.dispose()

@@ -30,9 +30,10 @@ def open_store(db: str, create: bool = True) -> EventStore:
     if not create and "://" not in db and not Path(db).exists():
         raise BadInput("store.no_session", db=db)
     from storage.database import make_engine
+    from storage.guard import GuardedStore
     from storage.sql_store import SqlEventStore
 
-    return SqlEventStore(make_engine(db))
+    return GuardedStore(SqlEventStore(make_engine(db)), db)
 
 
 def pick_session(store: EventStore, db: str, session_id: str | None = None) -> str:
