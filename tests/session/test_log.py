@@ -184,3 +184,18 @@ def test_a_refused_command_leaves_the_log_untouched():
     with pytest.raises(SessionError):
         service.handle(c.IssueBallots(all_present=True), CHAIR)
     assert service.store.load("s") == before and verify(before).ok
+
+
+def test_a_log_that_does_not_open_with_the_session_is_refused_at_seq_1():
+    from session.events import StepEntered
+    from session.log import seal
+
+    forged = [seal(1, StepEntered("counting"), "2018-10-16T08:00:00+00:00", CHAIR.as_dict(), GENESIS)]
+    verdict = verify(forged)
+    assert (verdict.ok, verdict.bad_seq, verdict.reason) == (False, 1, "log.bad_start")
+
+
+def test_a_deleted_event_is_reported_with_the_seq_found_in_its_place():
+    records = list(closed_log())
+    verdict = verify(records[:4] + records[5:])
+    assert (verdict.bad_seq, verdict.found) == (5, 6)
