@@ -9,6 +9,7 @@ carries a reason instead of marks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from session.errors import BadInput
 from session.rules import RulePack
@@ -48,7 +49,7 @@ def judge(pack: RulePack, persons: int, marks: str | None, reason: str | None, p
     if marks is None:
         return Outcome(False, reason or "not_issued", (None,) * persons)
     blank_level = None if pack.blank_row == "invalid" else [lv.key for lv in pack.levels].index(pack.blank_row)
-    rows = tuple(_row(char, blank_level) for char in marks)
+    rows = tuple(map(_row_table(blank_level).get, marks))
     if pack.invalid_scope == "ballot" and None in rows:
         return Outcome(False, "row_invalid", (None,) * persons)
     if pack.agree_limit and sum(1 for r in rows if r == 0) > posts:
@@ -56,12 +57,11 @@ def judge(pack: RulePack, persons: int, marks: str | None, reason: str | None, p
     return Outcome(True, None, rows)
 
 
-def _row(char: str, blank_level: int | None) -> int | None:
-    if char.isdigit() and char != BLANK:
-        return int(char) - 1
-    if char == BLANK:
-        return blank_level
-    return None
+@cache
+def _row_table(blank_level: int | None) -> dict[str, int | None]:
+    # Mark → level index, looked up per character: judging is on the replay's hot path.
+    # A character not in the table (``x``, ``-``) is an invalid row (None).
+    return {**{str(i): i - 1 for i in range(1, 10)}, BLANK: blank_level}
 
 
 def most_common_mark(marks: str) -> str:

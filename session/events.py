@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any, ClassVar
 
 
@@ -212,9 +213,15 @@ def decode(type_name: str, version: int, payload: dict[str, Any]) -> Event:
     while version < cls.VERSION:
         payload = UPCASTERS[(type_name, version)](payload)
         version += 1
-    names = {f.name: f for f in fields(cls)}
+    names = _field_names(cls)
     kwargs = {k: tuple(v) if isinstance(v, list) and k != "conference" else v for k, v in payload.items() if k in names}
     return cls(**kwargs)
+
+
+@cache
+def _field_names(cls: type[Event]) -> frozenset[str]:
+    # Looked up once per class: decode runs for every event of a replay.
+    return frozenset(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True)
