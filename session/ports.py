@@ -36,3 +36,23 @@ class EventStore(Protocol):
     def sessions(self) -> list[str]:
         """Session ids, oldest first."""
         ...
+
+
+class ChairLock(Protocol):
+    """Held by the one chair console of a session; a second console is refused or read-only.
+
+    Contract: at most one live holder per session. The holder beats every few seconds;
+    a lock whose holder stopped beating (a killed process) goes stale and can be taken
+    over, so a crash never blocks the session for long.
+    """
+
+    holder: str
+    """Who holds it: ``host:pid`` of the console."""
+
+    def beat(self) -> bool:
+        """Refresh the heartbeat; False when the lock was lost (taken over after going stale)."""
+        ...
+
+    def release(self) -> None:
+        """Give the lock up (the console is closing)."""
+        ...

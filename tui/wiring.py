@@ -8,7 +8,7 @@ from pathlib import Path
 
 from session.errors import BadInput, SessionError
 from session.events import Recorded
-from session.ports import EventStore
+from session.ports import ChairLock, EventStore
 from session.service import Clock, SessionService, utc_now
 from tui.i18n import register
 
@@ -34,6 +34,43 @@ def open_store(db: str, create: bool = True) -> EventStore:
     from storage.sql_store import SqlEventStore
 
     return GuardedStore(SqlEventStore(make_engine(db)), db)
+
+
+def acquire_chair_lock(db, session_id: str) -> ChairLock | None:
+    """The chair lock of ``session_id`` on ``db`` (a ``--db`` value or an open SQL store), or None while
+    another live console holds it; ``chair_lock_refusal`` says who. Call ``release()`` on closing."""
+    engine = db.engine if hasattr(db, "engine") else None
+    if engine is None and db == "memory:":
+        return _SoleLock()  # a memory store lives in one process: there is no second console to refuse
+    if engine is None:
+        from storage.database import make_engine
+
+        engine = make_engine(db)
+    from storage.locks import acquire
+
+    return acquire(engine, session_id)
+
+
+def chair_lock_refusal(db, session_id: str) -> SessionError:
+    """Why a second chair console is read-only: the session and who holds its console since when."""
+    from storage.database import make_engine
+    from storage.locks import holder_of
+
+    engine = db.engine if hasattr(db, "engine") else make_engine(db)
+    holder, since = holder_of(engine, session_id) or ("?", "?")
+    return SessionError("lock.chair_held", session=session_id, holder=holder, since=since)
+
+
+class _SoleLock:
+    """The chair lock of a memory store: always held, nothing to refresh."""
+
+    holder = "memory"
+
+    def beat(self) -> bool:
+        return True
+
+    def release(self) -> None:
+        return None
 
 
 def pick_session(store: EventStore, db: str, session_id: str | None = None) -> str:
@@ -106,5 +143,5 @@ def _looks_sqlite(path: str) -> bool:
         return fh.read(16) == b"SQLite format 3\x00"
 
 
-__all__ = ["open_store", "open_service", "pick_session", "read_jsonl", "read_jsonl_prefix", "write_jsonl", "load_log",
+__all__ = ["acquire_chair_lock", "chair_lock_refusal", "open_store", "open_service", "pick_session", "read_jsonl", "read_jsonl_prefix", "write_jsonl", "load_log",
            "load_log_prefix", "SessionError"]
