@@ -152,12 +152,15 @@ def _cover(pdf: Page, s: SessionState, code: str) -> None:
     signatures(pdf, labels)
 
 
-def signatures(pdf: Page, labels: list[str], names: list[str] | None = None, space: float = 24.0) -> None:
-    """Signature blocks in a row of equal columns: a label, "(ký, ghi rõ họ tên)", room, the name if known."""
-    col = pdf.inner_width / len(labels)
+def signatures(pdf: Page, labels: list[str], names: list[str] | None = None, space: float = 24.0, columns: int = 0) -> None:
+    """Signature blocks in a row of ``columns`` equal columns (centred when fewer): a label, "(ký, ghi rõ họ tên)",
+    room to sign, then the name if known (else a box)."""
+    columns = max(columns, len(labels))
+    col = pdf.inner_width / columns
     y = pdf.get_y()
+    left = pdf.l_margin + (columns - len(labels)) * col / 2
     for i, label in enumerate(labels):
-        x = pdf.l_margin + i * col
+        x = left + i * col
         pdf.set_xy(x, y)
         pdf.fit_cell(col, 5, label, 9.5, "B", "C", border=0)
         pdf.set_xy(x, y + 5)
@@ -167,7 +170,7 @@ def signatures(pdf: Page, labels: list[str], names: list[str] | None = None, spa
             pdf.fit_cell(col, 5, names[i], 9.5, "B", "C", border=0)
         else:
             pdf.rect(x + 4, y + 10, col - 8, space)
-    pdf.set_y(y + 10 + space + (6 if names else 2))
+    pdf.set_y(y + 10 + space + (10 if names else 2))
 
 
 def covers(s: SessionState, fonts: Fonts, batches: int, lang: str = "vi") -> bytes:

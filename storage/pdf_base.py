@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -64,14 +63,13 @@ def nfc(text: str) -> str:
 
 
 class Page(FPDF):
-    """A4 portrait in DejaVu Sans; ``footer_text`` is called per page; a rehearsal is stamped across every page."""
+    """A4 portrait in DejaVu Sans; a rehearsal is stamped across every page."""
 
     def __init__(self, fonts: Fonts, lang: str = "vi", rehearsal: bool = False):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.lang = lang
         self.rehearsal = rehearsal
-        self.footer_text: Callable[[Page], str] | None = None
-        self._fits: dict[tuple, float] = {}
+        self._fits: dict[tuple, object] = {}
         self.set_margins(14, 12, 14)
         self.set_auto_page_break(False)
         self.add_font(FAMILY, "", str(fonts.regular))
@@ -92,14 +90,28 @@ class Page(FPDF):
         if self.rehearsal:
             self._stamp()
 
-    def footer(self) -> None:
-        if self.footer_text is None:
-            return
-        self.set_xy(self.l_margin, self.h - 9)
-        self.set_font(FAMILY, size=7)
+    def footer_on(self, page: int, text: str) -> None:
+        """Write ``text`` at the foot of an already drawn ``page`` (the minutes know page x/y only at the end)."""
+        current = self.page
+        self.page = page
+        # Two sizes in a row force fpdf2 to select the font in this page's own stream.
+        self.set_font(FAMILY, "", 7.5)
+        self.set_font(FAMILY, "", 7)
         self.set_text_color(60)
-        self.cell(self.inner_width, 4, nfc(self.footer_text(self)), align="C")
+        self.set_xy(self.l_margin, self.h - 9)
+        self.cell(self.inner_width, 4, nfc(text), align="C")
         self.set_text_color(0)
+        self.page = current
+
+    def wrap(self, text: str, w: float, size: float, style: str = "") -> list[str]:
+        """The lines ``multi_cell`` would break ``text`` into at width ``w``; remembered per document."""
+        key = ("wrap", text, w, size, style)
+        found = self._fits.get(key)
+        if found is None:
+            self.set_font(FAMILY, style, size)
+            found = self.multi_cell(w, 4, nfc(text), dry_run=True, output="LINES")
+            self._fits[key] = found
+        return found
 
     def _stamp(self) -> None:
         """"THỬ NGHIỆM" diagonally across the page, light enough to read the content through."""

@@ -19,17 +19,21 @@ QR_SIZE = 34.0
 class _Copy:
     """Draws one copy of the minutes onto ``pdf``, starting a new page."""
 
-    def __init__(self, pdf: Page, m: Minutes, copy: int, pages: int):
-        self.pdf, self.m, self.copy, self.pages = pdf, m, copy, pages
-        self.first = pdf.page + 1
+    def __init__(self, pdf: Page, m: Minutes, copy: int):
+        self.pdf, self.m, self.copy = pdf, m, copy
+        self.first = self.last = 0
+        """First and last page of this copy, known once drawn."""
 
     def tr(self, key: str, **params) -> str:
         return nfc(t(key, self.m.lang, **params))
 
-    def footer(self, pdf: Page) -> str:
-        page = self.tr("doc.page_of", page=pdf.page_no() - self.first + 1, pages=self.pages or "?")
-        return self.tr("doc.footer", session=self.m.session_id, page=page, code=self.m.code,
-                       copy=self.tr("doc.copy", n=self.copy, of=COPIES))
+    def footers(self) -> None:
+        """Session id, page x/y, the log code and the copy mark at the foot of each of this copy's pages."""
+        pages = self.last - self.first + 1
+        for number in range(self.first, self.last + 1):
+            page = self.tr("doc.page_of", page=number - self.first + 1, pages=pages)
+            self.pdf.footer_on(number, self.tr("doc.footer", session=self.m.session_id, page=page, code=self.m.code,
+                                               copy=self.tr("doc.copy", n=self.copy, of=COPIES)))
 
     def room(self, height: float) -> None:
         """Start a new page unless ``height`` mm still fit."""
@@ -44,14 +48,14 @@ class _Copy:
     def draw(self) -> None:
         pdf = self.pdf
         pdf.add_page()
-        # Set after add_page: add_page closes the previous copy's last page with that copy's footer.
-        pdf.footer_text = self.footer
+        self.first = pdf.page
         self.head()
         self.team()
         self.books()
         self.results()
         self.integrity()
         self.signatures()
+        self.last = pdf.page
 
     def head(self) -> None:
         pdf, m = self.pdf, self.m
@@ -73,10 +77,12 @@ class _Copy:
 
     def table(self, widths: list[float], cells: list[str], h: float, size: float, style: str = "",
               aligns: str | None = None, fill: bool = False) -> None:
-        """One row of bordered cells."""
+        """One row of bordered cells; a header row (``fill``) uses one size for all its labels."""
         pdf = self.pdf
         pdf.set_x(pdf.l_margin)
         pdf.set_fill_color(232)
+        if fill:
+            size = min(pdf.fit_size(nfc(text), w, size, style) for w, text in zip(widths, cells))
         for i, (w, text) in enumerate(zip(widths, cells)):
             align = aligns[i] if aligns else "L"
             size_i = pdf.fit_size(nfc(text), w, size, style)
@@ -121,17 +127,20 @@ class _Copy:
         for i, p in enumerate(m.persons, 1):
             band = self.tr("doc.m_band", band=p.band, consequence=p.consequence).strip() + "\n" + \
                 self.tr("doc.m_working", working=p.working)
-            pdf.set_font(FAMILY, "", 8)
-            lines = len(pdf.multi_cell(pdf.inner_width - 9, 4, band, dry_run=True, output="LINES", padding=(0.5, 1)))
-            need = 6.5 + lines * 4 + 1
+            lines = pdf.wrap(band, pdf.inner_width - 9 - 1, 8)
+            need = 6.5 + len(lines) * 4 + 1
             if pdf.get_y() + need > pdf.h - BOTTOM:
                 pdf.add_page()
                 self.results_head(widths)
             cells = [str(i), p.name, p.position] + [f"{count} ({pct}%)" for count, pct in p.cells]
             self.table(widths, cells, 6.5, 9, "", "CLL" + "C" * len(p.cells))
-            pdf.set_x(pdf.l_margin)
-            pdf.cell(9, lines * 4 + 1, "", border="LB")
-            pdf.multi_cell(pdf.inner_width - 9, 4, band, border="RB", padding=(0.5, 1), new_x="LMARGIN", new_y="NEXT")
+            top = pdf.get_y()
+            pdf.rect(pdf.l_margin, top, pdf.inner_width, len(lines) * 4 + 1)
+            pdf.set_font(FAMILY, "", 8)
+            for k, line in enumerate(lines):
+                pdf.set_xy(pdf.l_margin + 9, top + 0.5 + 4 * k)
+                pdf.cell(pdf.inner_width - 9, 4, line)
+            pdf.set_xy(pdf.l_margin, top + len(lines) * 4 + 1)
         if m.excluded:
             self.room(10)
             pdf.set_y(pdf.get_y() + 2)
@@ -173,17 +182,17 @@ class _Copy:
         team = list(m.team)
         for start in range(0, len(team), 3):
             row = team[start:start + 3]
-            self.room(44)
-            signatures(pdf, [p.role for p in row], [p.name for p in row], space=22)
+            self.room(48)
+            signatures(pdf, [p.role for p in row], [p.name for p in row], space=22, columns=min(3, len(team)))
 
 
 def minutes(m: Minutes, fonts: Fonts) -> bytes:
     """The three copies of the minutes as one PDF."""
-    scratch = Page(fonts, m.lang, m.rehearsal)
-    _Copy(scratch, m, 1, 0).draw()
-    pages = scratch.page
     pdf = Page(fonts, m.lang, m.rehearsal)
     pdf.set_title(nfc(t("doc.minutes_title", m.lang) + " — " + m.title))
-    for copy in range(1, COPIES + 1):
-        _Copy(pdf, m, copy, pages).draw()
+    copies = [_Copy(pdf, m, n) for n in range(1, COPIES + 1)]
+    for copy in copies:
+        copy.draw()
+    for copy in copies:
+        copy.footers()
     return bytes(pdf.output())
