@@ -150,12 +150,17 @@ def split_action(words: list[str]) -> tuple[str, list[str]]:
     return words[0], words[1:]
 
 
+def words_of(line: str) -> list[str]:
+    """The words of one line, quotes as in a shell; an unclosed quote raises BadInput."""
+    try:
+        return shlex.split(line)
+    except ValueError as exc:
+        raise BadInput("cli.bad_action", line=line, detail=str(exc)) from None
+
+
 def parse_action(line: str | list[str]) -> cmd.Command:
     """The command for one action line; raises BadInput naming what is wrong."""
-    try:
-        words = shlex.split(line) if isinstance(line, str) else list(line)
-    except ValueError as exc:
-        raise BadInput("cli.bad_action", line=str(line), detail=str(exc)) from None
+    words = words_of(line) if isinstance(line, str) else list(line)
     name, args = split_action(words)
     parser, build = ACTIONS[name]
     return build(parser.parse_args(args))

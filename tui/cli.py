@@ -131,7 +131,6 @@ def _hoist(a: argparse.Namespace, words: list[str]) -> list[str]:
 
 @command("do", "thực hiện một thao tác như chủ trì / apply one action as the chair")(_do_args)
 def run_do(a: argparse.Namespace) -> int:
-    from tui.actions import parse_action
     from tui.wiring import open_service
 
     words = _hoist(a, [w for w in a.action if w != "--"])
@@ -144,28 +143,46 @@ def run_do(a: argparse.Namespace) -> int:
     service = open_service(a.db, a.session)
     actor = Actor("station", a.member, a.station) if a.station else CHAIR
     if a.script:
-        return _run_script(service, sys.stdin.read() if a.script == "-" else read_text(a.script), actor, a.lang)
-    if words[0] == "status":
-        if words[1:]:
-            raise BadInput("cli.status_args", extra=" ".join(words[1:]))
-        return _status(service.state, a.format, a.lang)
-    _apply(service, parse_action(words), actor, a.lang)
+        return _run_script(service, sys.stdin.read() if a.script == "-" else read_text(a.script), actor, a)
+    _perform(service, words, actor, a)
     return EXIT_OK
 
 
-def _run_script(service, text: str, actor: Actor, lang: str) -> int:
-    """Apply each action line; stop at the first one refused or unreadable, naming its line."""
-    from tui.actions import parse_action
+def _run_script(service, text: str, actor: Actor, a: argparse.Namespace) -> int:
+    """Apply each line (an action or ``status``); stop at the first one refused or unreadable, naming its line."""
+    from tui.actions import words_of
 
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            _apply(service, parse_action(line), actor, lang)
+            _perform(service, words_of(line), actor, a)
         except SessionError as exc:
-            err(t("cli.script_line", lang, line=number, reason=exc.message(lang)))
+            err(t("cli.script_line", a.lang, line=number, reason=exc.message(a.lang)))
             return exit_status(exc)
     return EXIT_OK
+
+
+def _perform(service, words: list[str], actor: Actor, a: argparse.Namespace) -> None:
+    """``status [--format json]``, or one action."""
+    from tui.actions import parse_action
+
+    if words[:1] == ["status"]:
+        _status(service.state, _status_format(words[1:], a.format), a.lang)
+    else:
+        _apply(service, parse_action(words), actor, a.lang)
+
+
+def _status_format(rest: list[str], default: str) -> str:
+    """The format a ``status`` line asks for; it takes nothing but ``--format text|json``."""
+    if not rest:
+        return default
+    if rest[0] == "--format" and len(rest) == 2 or rest[0].startswith("--format=") and len(rest) == 1:
+        value = rest[-1].removeprefix("--format=")
+        if value not in STATUS_FORMATS:
+            raise BadInput("cli.bad_option", option="--format", value=value, choices=", ".join(STATUS_FORMATS))
+        return value
+    raise BadInput("cli.status_args", extra=" ".join(rest))
 
 
 def _apply(service, command, actor: Actor, lang: str) -> None:
@@ -174,13 +191,12 @@ def _apply(service, command, actor: Actor, lang: str) -> None:
     out(t("cli.done", lang, what=t(f"action.{command.ACTION}", lang), step=state.step, seq=records[-1].seq))
 
 
-def _status(state, fmt: str, lang: str) -> int:
+def _status(state, fmt: str, lang: str) -> None:
     actions = list(allowed(state.step, state.pack))
     if fmt == "json":
         out(json.dumps({"step": state.step, "allowed": actions}, ensure_ascii=False))
     else:
         out(t("cli.status", lang, step=state.step, label=t(f"step.{state.step}", lang), allowed=", ".join(actions) or "—"))
-    return EXIT_OK
 
 
 # --- results / export / verify / replay ------------------------------------------------------

@@ -62,3 +62,12 @@ def test_script_with_an_action_or_missing_file_exits_2(fresh_db, tmp_path):
     run = cli("do", "--db", fresh_db, "--script", tmp_path / "none.txt")
     assert run.code == 2 and "none.txt" in run.err
     assert log_length(fresh_db) == 1
+
+
+def test_status_lines_in_a_script(fresh_db):
+    run = cli("do", "--db", fresh_db, "--script", "-", stdin="status --format json\nnext\nstatus\nstatus --format=xml\nnext\n")
+    assert run.code == 2 and run.err.startswith("Dòng 4: ") and "xml" in run.err
+    lines = run.out.splitlines()
+    assert json.loads(lines[0]) == {"step": "prepared", "allowed": ["next"]}
+    assert lines[2] == "Bước hiện tại: roll_call (Điểm danh, kiểm tra số lượng). Được phép: present, absent, next"
+    assert log_length(fresh_db) == 2
