@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import resource
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", help="folder for the database files (default: a new temporary folder)")
     parser.add_argument("--rounds", type=int, default=8, help="alternating chunks for the append figure")
-    parser.add_argument("--repeats", type=int, default=5, help="runs of the replay figure (best is kept)")
+    parser.add_argument("--repeats", type=int, default=15, help="runs of the replay figure (best is kept)")
     args = parser.parse_args(argv)
     folder = args.dir or tempfile.mkdtemp(prefix="tinnhiem-bench-")
     db, floor_db = os.path.join(folder, "bench.db"), os.path.join(folder, "floor.db")
@@ -184,7 +185,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{verdict(mb <= 120)}")
     print(f"{'   process max RSS (whole run, for context)':<44} {rss / 2**20:>13.1f} MB")
     print()
-    print(f"append: {count} ballots in {ours:.2f} s (floor {raw:.2f} s), {args.rounds} alternating rounds")
+    print(f"append: {count} ballots in {ours:.2f} s (floor {raw:.2f} s), {args.rounds} alternating rounds; "
+          f"replay: best of {args.repeats}")
+    if not args.dir:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
