@@ -127,7 +127,9 @@ def _spoil(s: SessionState, c: cmd.ExchangeSpoiled, no: _Refuse) -> Events:
 def _return(s: SessionState, c: cmd.RecordReturned, no: _Refuse) -> Events:
     if s.returned is not None:
         raise no("return.already", count=s.returned)
-    if c.count < 0 or c.count > s.issued:
+    if c.count < 0:
+        raise no.bad("return.negative", count=c.count)
+    if c.count > s.issued:
         raise no("books.returned_issued", returned=c.count, issued=s.issued)
     return (ev.ReturnedRecorded(c.count),)
 

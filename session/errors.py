@@ -32,7 +32,10 @@ class SessionError(Exception):
         text = t(self.key, lang, **self.params)
         if self.step is None:
             return text
-        return t("refused.frame", lang, step=t(f"step.{self.step}", lang), action=self.action or "?", reason=text)
+        action = self.action or "?"
+        label = t(f"action.{action}", lang)
+        shown = action if label == f"action.{action}" else f"{label} ({action})"
+        return t("refused.frame", lang, step=t(f"step.{self.step}", lang), action=shown, reason=text)
 
     def __str__(self) -> str:
         return self.message("vi")

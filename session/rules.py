@@ -59,12 +59,11 @@ class Band:
         return q + (1 if r else 0)
 
     def working(self, count: int, n: int) -> str:
-        """The arithmetic written out, e.g. ``30 ≥ ⌈2/3 × 42⌉ = 28``."""
-        need = self.minimum(n)
+        """The arithmetic written out, in no language: ``30 ≥ ⌈2/3 × 42⌉ = 28``, ``22 ≥ ⌊1/2 × 42⌋ + 1 = 22``."""
+        sign = "≥" if self.reached(count, n) else "<"
         if self.strict:
-            return f"{count} {'>' if self.reached(count, n) else '≤'} {self.num}/{self.den} × {n} (cần ≥ {need})"
-        ok = self.reached(count, n)
-        return f"{count} {'≥' if ok else '<'} ⌈{self.num}/{self.den} × {n}⌉ = {need}"
+            return f"{count} {sign} ⌊{self.num}/{self.den} × {n}⌋ + 1 = {self.minimum(n)}"
+        return f"{count} {sign} ⌈{self.num}/{self.den} × {n}⌉ = {self.minimum(n)}"
 
 
 @dataclass(frozen=True)
@@ -332,6 +331,8 @@ def pack_with_overrides(code: str, overrides: dict[str, Any]) -> RulePack:
     if changes.get("quorum_den", 1) <= 0 or changes.get("team_min_size", 1) < 1:
         raise BadInput("file.not_positive", where="conference.overrides")
     pack = replace(pack, **changes)
+    if strict is not None and not any(b.id == "two_thirds" for b in pack.bands):
+        raise BadInput("file.no_two_thirds", where="conference.overrides.two_thirds_strict", rules=pack.code)
     if strict is not None:
         pack = replace(pack, bands=tuple(replace(b, strict=strict) if b.id == "two_thirds" else b for b in pack.bands))
     return pack

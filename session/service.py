@@ -12,7 +12,7 @@ from typing import Any
 from session.commands import Command
 from session.conference import conference_from_data
 from session.decide import decide
-from session.errors import Conflict
+from session.errors import BadInput, Conflict
 from session.events import Actor, Recorded, SessionCreated
 from session.evolve import evolve, replay
 from session.log import GENESIS, new_launch_code, seal
@@ -45,7 +45,10 @@ class SessionService:
         """The session this service runs."""
         self.clock = clock
         """Source of event times."""
-        self.state: SessionState = replay(store.load(session_id))
+        records = store.load(session_id)
+        if not records:
+            raise BadInput("store.unknown_session", id=session_id, known=", ".join(store.sessions()) or "—")
+        self.state: SessionState = replay(records)
         """The live state, folded from the store."""
 
     @classmethod
