@@ -27,7 +27,7 @@ def next_command(s: SessionState) -> c.Command | None:
     voters = [v.id for v in s.conference.voters]
     step = s.step
     if step == "roll_call" and len(s.present) < len(voters):
-        return c.MarkPresent((voters[len(s.present)],))
+        return c.MarkPresent((next(v for v in voters if v not in s.present),))
     if step == "counting_team" and not s.team:
         team = [v for v in voters if v not in s.conference.evaluated_voter_ids()][:3]
         return c.ProposeTeam(tuple(team), team[0])
