@@ -25,12 +25,26 @@ WORKERS, BALLOTS = 4, 30
 def db(request, tmp_path):
     """A database that several engines (threads, processes) can open: a SQLite file or a PostgreSQL URL."""
     if request.param == "sqlite":
-        return str(tmp_path / "race.db")
-    from tests.conftest import _pg_store
+        yield str(tmp_path / "race.db")
+    else:
+        from tests.conftest import _pg_store
 
-    url = request.getfixturevalue("pg_url")
-    _pg_store(url).engine.dispose()  # empty tables, left by an earlier test
-    return url
+        url = request.getfixturevalue("pg_url")
+        _pg_store(url).engine.dispose()  # empty tables, left by an earlier test
+        yield url
+    for store in OPENED:  # close the pooled connections (PostgreSQL counts them)
+        store.engine.dispose()
+    OPENED.clear()
+
+
+OPENED: list[SqlEventStore] = []
+"""Stores a test opened, closed by the ``db`` fixture."""
+
+
+def open_store(db: str) -> SqlEventStore:
+    """A store on its own engine, as a separate terminal would have."""
+    OPENED.append(SqlEventStore(make_engine(db)))
+    return OPENED[-1]
 
 
 def run_together(*jobs):
@@ -54,7 +68,7 @@ def run_together(*jobs):
 
 
 def test_two_stores_racing_for_one_seq_exactly_one_wins(db):
-    stores = [SqlEventStore(make_engine(db)) for _ in range(2)]
+    stores = [open_store(db) for _ in range(2)]
     records = chain("race", 1 + 12)
     stores[0].append("race", 0, records[:1])
     for seq in range(2, 2 + 12):  # many rounds: each is an independent race for `seq`
@@ -94,7 +108,7 @@ class HoldAtAppend:
 @pytest.mark.parametrize("command", [c.RecordBallot(marks="12", position=1), c.MarkAbsent(("v001",))],
                          ids=["ballot_position_1", "mark_absent_v001"])
 def test_two_services_racing_redecide_and_never_duplicate(db, command):
-    first = SessionService.create(SqlEventStore(make_engine(db)), synthetic(12, 2), clock=FixedClock(),
+    first = SessionService.create(open_store(db), synthetic(12, 2), clock=FixedClock(),
                                   session_id="svc", launch_code="111-222-333")
     drive_to_counting(first)
     if isinstance(command, c.MarkAbsent):  # roll call again: go back to a session still checking in
@@ -105,7 +119,7 @@ def test_two_services_racing_redecide_and_never_duplicate(db, command):
     sid = first.session_id
     before = first.store.last_seq(sid)
     barrier = threading.Barrier(2)
-    services = [SessionService(HoldAtAppend(SqlEventStore(make_engine(db)), barrier), sid, FixedClock())
+    services = [SessionService(HoldAtAppend(open_store(db), barrier), sid, FixedClock())
                 for _ in range(2)]
     outcome = run_together(*(lambda s=s: s.handle(command, CHAIR) for s in services))
     kinds = sorted(kind for kind, _ in outcome)
@@ -138,7 +152,7 @@ def _worker(db: str, sid: str, count: int, marks: str) -> int:
 
 
 def test_processes_appending_at_once_leave_a_whole_log(db):
-    service = SessionService.create(SqlEventStore(make_engine(db)), synthetic(WORKERS * BALLOTS, 2),
+    service = SessionService.create(open_store(db), synthetic(WORKERS * BALLOTS, 2),
                                     clock=FixedClock(), session_id="many", launch_code="111-222-333")
     drive_to_counting(service)
     start = service.state.seq
@@ -148,7 +162,7 @@ def test_processes_appending_at_once_leave_a_whole_log(db):
     with context.Pool(WORKERS) as pool:
         done = pool.starmap(_worker, [(db, "many", BALLOTS, marks[i]) for i in range(WORKERS)])
     assert done == [BALLOTS] * WORKERS
-    store = SqlEventStore(make_engine(db))
+    store = open_store(db)
     log = store.load("many")
     assert [r.seq for r in log] == list(range(1, start + WORKERS * BALLOTS + 1))
     assert verify(log).ok
