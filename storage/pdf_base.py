@@ -143,6 +143,21 @@ class Page(FPDF):
             self._fits[key] = found
         return found
 
+    def block(self, x: float, w: float, h: float, text: str, size: float, style: str = "", align: str = "L",
+              fill: int | None = None, pad: float = 0.0) -> None:
+        """Wrapped text drawn line by line from cached breaks (text repeated on every ballot is broken once);
+        with ``fill`` a bordered box of that grey behind it. Leaves y below it at the left margin."""
+        lines = self.wrap(text, w - 2 * pad, size, style)
+        top = self.get_y()
+        if fill is not None:
+            self.set_fill_color(fill)
+            self.rect(x, top, w, len(lines) * h + 2 * pad, style="DF")
+        self.set_font(FAMILY, style, size)
+        for k, line in enumerate(lines):
+            self.set_xy(x + pad, top + pad + k * h)
+            self.cell(w - 2 * pad, h, line, align=align)
+        self.set_xy(self.l_margin, top + 2 * pad + len(lines) * h)
+
     def fit_cell(self, w: float, h: float, text: str, size: float, style: str = "", align: str = "L",
                  border: int | str = 1, least: float = 5.5) -> None:
         """One cell whose text shrinks (down to ``least`` pt) rather than overflow its box."""
@@ -156,7 +171,11 @@ class Page(FPDF):
         text = nfc(text)
         size = self.fit_size(text, w, size, style)
         self.set_font(FAMILY, style, size)
-        width = self.get_string_width(text) if align != "L" else 0.0
+        width = 0.0
+        if align != "L":
+            width = self._fits.get(("width", text, size, style))  # type: ignore[assignment]
+            if width is None:
+                width = self._fits[("width", text, size, style)] = self.get_string_width(text)
         left = x + self.c_margin if align == "L" else x + (w - width) / 2
         # Baseline placed so the x-height sits in the middle of the row.
         self.text(left, y + h / 2 + size * 0.3528 * 0.36, text)
