@@ -23,6 +23,7 @@ register({
     "cli.arg_unknown": ("«{line}» không nhận {args}. Cú pháp: {usage}", "“{line}” does not take {args}. Usage: {usage}"),
     "cli.arg_number": ("«{line}»: {arg} cần một số nguyên, không phải {value}.", "“{line}”: {arg} needs a whole number, not {value}."),
     "cli.arg_value": ("«{line}»: {arg} cần một giá trị. Cú pháp: {usage}", "“{line}”: {arg} needs a value. Usage: {usage}"),
+    "cli.arg_choice": ("«{line}»: {arg} không nhận {value} (có: {choices}).", "“{line}”: {arg} cannot be {value} (choose: {choices})."),
 })
 
 ARGPARSE_ERRORS = (
@@ -30,20 +31,26 @@ ARGPARSE_ERRORS = (
     (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli.arg_unknown"),
     (re.compile(r"argument (?P<arg>\S+): invalid int value: (?P<value>.+)"), "cli.arg_number"),
     (re.compile(r"argument (?P<arg>\S+): expected (one|at least one) argument"), "cli.arg_value"),
+    (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"), "cli.arg_choice"),
 )
 """argparse's English messages for a bad action line → message keys, so the reason reads in the user's language."""
+
+
+def argparse_error(parser: argparse.ArgumentParser, message: str) -> BadInput:
+    """argparse's complaint about ``parser``'s arguments as a BadInput with its usage."""
+    usage = " ".join(parser.format_usage().removeprefix("usage:").split())
+    for pattern, key in ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            return BadInput(key, line=parser.prog, usage=usage, **found.groupdict())
+    return BadInput("cli.bad_action", line=parser.prog, detail=message)
 
 
 class _Parser(argparse.ArgumentParser):
     """An argparse parser that raises instead of exiting."""
 
     def error(self, message: str):  # type: ignore[override]
-        usage = " ".join(self.format_usage().removeprefix("usage:").split())
-        for pattern, key in ARGPARSE_ERRORS:
-            found = pattern.fullmatch(message)
-            if found:
-                raise BadInput(key, line=self.prog, usage=usage, **found.groupdict())
-        raise BadInput("cli.bad_action", line=self.prog, detail=message)
+        raise argparse_error(self, message)
 
 
 def _parser(name: str) -> _Parser:

@@ -415,11 +415,33 @@ def run_demo(a: argparse.Namespace) -> int:
     return open_chair(demo_db(a.db, a.fresh), None, a.lang)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Tells what is wrong with the command line in the user's language, then exits 2."""
+
+    lang = LANGS[0]
+    """Language of the messages, read from the arguments before parsing them."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from tui.actions import argparse_error
+
+        err(argparse_error(self, message).message(_Parser.lang))
+        raise SystemExit(EXIT_BAD)
+
+
+def _lang_of(argv: list[str]) -> str:
+    """The ``--lang`` asked for anywhere in ``argv`` (the parser needs it before it has parsed them)."""
+    for i, word in enumerate(argv):
+        value = word.removeprefix("--lang=") if word.startswith("--lang=") else argv[i + 1] if word == "--lang" and i + 1 < len(argv) else None
+        if value in LANGS:
+            return value
+    return LANGS[0]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser with every registered sub-command."""
     import tui.cli_extra  # noqa: F401  (registers print, archive …)
 
-    parser = argparse.ArgumentParser(prog="tinnhiem", description="Hội nghị lấy phiếu tín nhiệm / a confidence-vote conference",
+    parser = _Parser(prog="tinnhiem", description="Hội nghị lấy phiếu tín nhiệm / a confidence-vote conference",
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lang", choices=LANGS, default=LANGS[0], help=LANG_HELP)
     parser.add_argument("--version", action="version", version=f"tinnhiem {_version()}")
@@ -441,6 +463,8 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``tinnhiem`` script."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    _Parser.lang = _lang_of(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     _, runner = COMMANDS[args.command]

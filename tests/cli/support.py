@@ -70,6 +70,13 @@ def _env() -> dict[str, str]:
     return env
 
 
+def refused(step: str, action: str, lang: str = "vi") -> str:
+    """How a refusal of ``action`` in ``step`` starts (the step, then what was asked), before the reason."""
+    from session.errors import StepRefused
+
+    return StepRefused("\0", step=step, action=action).message(lang).removesuffix("\0")
+
+
 def log_length(db: str) -> int:
     """Events in the exported log of ``db``."""
     run = cli("export", "--db", db)

@@ -6,11 +6,7 @@ import json
 import shlex
 
 from session.agenda import ALLOWED
-from session.i18n import t
-from tests.cli.support import WALK, cli, log_length, sh
-
-FRAME = {"vi": ("Bước «{label}»: không thể «{action}». ", "Bước «"), "en": ("Step “{label}”: cannot “{action}”. ", "Step “")}
-"""How a refusal starts in each language: the step, then what was asked, then why."""
+from tests.cli.support import WALK, cli, log_length, refused, sh
 
 
 def _action_name(line: str) -> str:
@@ -27,15 +23,16 @@ def _status(db: str) -> dict:
 def test_whole_conference_driven_by_do_with_refusals_at_every_step(fresh_db):
     length = log_length(fresh_db)
     assert length == 1
-    for step, refused, accepted in WALK:
+    for step, out_of_order, accepted in WALK:
         assert _status(fresh_db) == {"step": step, "allowed": list(ALLOWED[step])}
-        assert refused, f"{step}: at least one out-of-order action"
-        for line in refused:
+        assert out_of_order, f"{step}: at least one out-of-order action"
+        for line in out_of_order:
             messages = {}
             for lang in ("vi", "en"):
                 run = cli("do", "--db", fresh_db, "--lang", lang, *shlex.split(line))
                 assert run.code == 3, (step, line, run.text)
-                head = FRAME[lang][0].format(label=t(f"step.{step}", lang), action=_action_name(line))
+                head = refused(step, _action_name(line), lang)
+                assert head.startswith("Bước «" if lang == "vi" else "Step “")
                 assert run.err.startswith(head), (step, line, run.err)
                 assert len(run.err.strip()) > len(head) + 5, "the reason follows"
                 assert run.out == ""
@@ -64,7 +61,7 @@ def test_refusal_names_the_guard_reason(fresh_db):
 def test_refusal_as_a_separate_process(fresh_db, tmp_path):
     run = sh("do", "--db", fresh_db, "ballot", "33", cwd=tmp_path)
     assert (run.code, run.out) == (3, "")
-    assert run.err.strip() == "Bước «Chuẩn bị»: không thể «ballot». Bước này chỉ cho phép: next."
+    assert run.err.strip() == refused("prepared", "ballot") + "Bước này chỉ cho phép: next."
     run = sh("do", "--db", fresh_db, "--lang", "en", "next", cwd=tmp_path)
     assert run.code == 0 and run.out.startswith("Recorded: Next step → step roll_call (event 2)")
 
@@ -81,7 +78,7 @@ def test_status_options_may_follow_the_action(fresh_db):
     assert cli("do", "--db", fresh_db, "status").out.strip() == "Bước hiện tại: prepared (Chuẩn bị). Được phép: next"
     assert cli("do", "--db", fresh_db, "status", "--lang", "en").out.strip() == "Current step: prepared (Prepared). Allowed: next"
     run = cli("do", "--db", fresh_db, "present", "v01", "--lang", "en")
-    assert run.code == 3 and run.err.startswith("Step “Prepared”")
+    assert run.code == 3 and run.err.startswith(refused("prepared", "present", "en"))
 
 
 def test_status_takes_only_format(fresh_db):

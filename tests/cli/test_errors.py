@@ -63,3 +63,17 @@ def test_no_traceback_as_a_separate_process(junk):
     run = sh("--lang", "en", "do", "--db", "none.db", "status", cwd=junk)
     assert run.code == 2 and run.err.strip() == "No session in none.db; create one with “tinnhiem new”."
     assert not (junk / "none.db").exists()
+
+
+@pytest.mark.parametrize(("argv", "vi", "en"), [
+    (["results", "--db", "x.db", "--format", "xml"], "«tinnhiem results»: --format không nhận 'xml'", "“tinnhiem results”: --format cannot be 'xml'"),
+    (["frob"], "«tinnhiem»: COMMAND không nhận 'frob'", "“tinnhiem”: COMMAND cannot be 'frob'"),
+    (["new", "--db", "x.db"], "«tinnhiem new» thiếu CONFERENCE.toml. Cú pháp: tinnhiem new", "“tinnhiem new” needs CONFERENCE.toml. Usage:"),
+    (["replay", "log.jsonl", "--to", "x"], "«tinnhiem replay»: --to cần một số nguyên", "“tinnhiem replay”: --to needs a whole number"),
+], ids=["bad choice", "unknown command", "missing file", "not a number"])
+def test_command_line_mistakes_in_the_users_language(argv, vi, en, tmp_path):
+    run = cli(*argv)
+    assert run.code == 2 and run.err.startswith(vi), run.err
+    run = cli(*argv, "--lang", "en")
+    assert run.code == 2 and run.err.startswith(en), run.err
+    assert not (tmp_path / "x.db").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.support import cli, log_length, sh
+from tests.cli.support import cli, log_length, refused, sh
 
 SCRIPT = """# roll call
 next
@@ -28,7 +28,7 @@ def test_script_file_stops_at_the_first_refusal_naming_its_line(fresh_db, tmp_pa
     path.write_text(SCRIPT, encoding="utf-8")
     run = cli("do", "--db", fresh_db, "--script", path)
     assert run.code == 3, run.text
-    assert run.err.startswith("Dòng 6: Bước «Điểm danh, kiểm tra số lượng»: không thể «next». Mới có 2/12")
+    assert run.err.startswith("Dòng 6: " + refused("roll_call", "next") + "Mới có 2/12")
     assert len(run.out.splitlines()) == 2, "one line per applied action"
     assert log_length(fresh_db) == 3, "the two lines before the refusal are kept"
     assert _present(fresh_db) == ["v01", "v02"], "nothing after the refusal is applied"
@@ -37,7 +37,7 @@ def test_script_file_stops_at_the_first_refusal_naming_its_line(fresh_db, tmp_pa
 def test_script_from_standard_input_in_english(fresh_db, tmp_path):
     run = sh("do", "--db", fresh_db, "--script", "-", "--lang", "en", cwd=tmp_path, stdin=SCRIPT)
     assert run.code == 3, run.text
-    assert run.err.startswith("Line 6: Step “Roll call and quorum”: cannot “next”. Only 2/12 present")
+    assert run.err.startswith("Line 6: " + refused("roll_call", "next", "en") + "Only 2/12 present")
     assert "Traceback" not in run.err
     assert log_length(fresh_db) == 3
 
