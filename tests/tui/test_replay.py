@@ -39,10 +39,14 @@ def status(app: ReplayApp) -> str:
     return str(app.query_one("#status").render())
 
 
-def pane(app: ReplayApp) -> str:
+def render(renderable) -> str:
     console = Console(width=100, file=io.StringIO(), color_system=None)
-    console.print(app.query_one("#state").content)
+    console.print(renderable)
     return console.file.getvalue()
+
+
+def pane(app: ReplayApp) -> str:
+    return render(app.query_one("#state").content)
 
 
 async def test_steps_forward_and_back_one_event(records):
@@ -67,6 +71,8 @@ async def test_steps_by_agenda_step(records):
         await pilot.press("left_square_bracket")
         assert records[app.index].payload == {"step": "briefing"}
         assert "Quán triệt nguyên tắc" in pane(app)
+        agenda = render(app.query_one("AgendaList").content)
+        assert "Quán triệt nguyên tắc" in agenda and "Điểm danh" in agenda
 
 
 async def test_jumps_to_a_seq_and_to_a_step(records):
@@ -111,7 +117,8 @@ async def test_tampered_log_is_untrusted_from_the_first_bad_event(records):
         await pilot.press("g", *"26", "enter")
         state = app.timeline.state_at(app.index)
         assert state.seq == 19 and state.entered == 6, "the state stops at the last trusted event"
-        assert "Sự kiện 26 không tin cậy" in pane(app)
+        assert "Sự kiện 26 không tin cậy" in str(app.query_one("#banner").content)
+        assert app.query_one("#banner").has_class("shown")
 
 
 async def test_switches_language(records):
@@ -121,3 +128,15 @@ async def test_switches_language(records):
         assert app.lang == "en"
         assert "Log intact: 34 events" in status(app)
         assert cell(app, 6, "what").endswith("→ approved")
+
+
+async def test_shows_the_projector_view_of_that_moment(records):
+    app = ReplayApp(records)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", *"31", "enter")  # results announced at event 31
+        await pilot.press("p")
+        assert app.query_one("#views").current == "projector-view"
+        assert app.query_one("#p-results").display, "the projector shows results once announced"
+        await pilot.press("g", *"25", "enter")
+        assert not app.query_one("#p-results").display, "and not before"
+        assert "KIỂM PHIẾU" in str(app.query_one("#p-step").content)

@@ -12,16 +12,20 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Static
 
 from session.agenda import STEPS
 from session.events import Recorded
 from session.i18n import t as domain_t
 from session.timeline import Timeline
 from tui.i18n import register, t
+from tui.screens.chair import guard_text
+from tui.screens.projector import ProjectorView
 from tui.screens.replay_state import ReplayState
+from tui.widgets.agenda_list import AgendaList
+from tui.widgets.live import LIVE
 
 register({
     "replay.title": ("Phát lại nhật ký", "Log replay"),
@@ -55,6 +59,7 @@ register({
     "replay.key.play": ("Phát/dừng", "Play/pause"),
     "replay.key.goto": ("Đến…", "Go to…"),
     "replay.key.quit": ("Thoát", "Quit"),
+    "replay.key.view": ("Bàn chủ trì / màn chiếu", "Chair / projector"),
 })
 
 SPEEDS = (1, 10, 100)
@@ -88,7 +93,10 @@ class ReplayApp(App):
     CSS = """
     #body { height: 1fr; }
     #timeline { width: 3fr; }
-    #state-pane { width: 2fr; border-left: solid $primary; padding: 0 1; }
+    #state-pane { width: 2fr; border-left: solid $primary; }
+    #chair-view { padding: 0 1; }
+    #banner { display: none; background: $error; color: $text; text-style: bold; padding: 0 1; }
+    #banner.shown { display: block; }
     #status { height: 1; background: $panel; }
     #status.untrusted { background: $error; color: $text; }
     #goto { display: none; }
@@ -106,6 +114,7 @@ class ReplayApp(App):
         Binding("home", "first", show=False),
         Binding("end", "last", show=False),
         Binding("g,colon", "goto", "g"),
+        Binding("p", "toggle_view", "p"),
         Binding("ctrl+l", "toggle_lang", "VI/EN", show=False),
         Binding("escape", "close_goto", show=False),
         Binding("q", "quit", "q"),
@@ -133,8 +142,14 @@ class ReplayApp(App):
         yield Header()
         with Horizontal(id="body"):
             yield ReplayTimeline(id="timeline", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="state-pane"):
-                yield ReplayState(id="state")
+            with Vertical(id="state-pane"):
+                yield Static(id="banner")
+                with ContentSwitcher(initial="chair-view", id="views"):
+                    with VerticalScroll(id="chair-view"):
+                        yield AgendaList()
+                        yield Static(id="guard")
+                        yield ReplayState(id="state")
+                    yield ProjectorView(id="projector-view")
         yield Input(id="goto")
         yield Static(id="status")
         yield Footer()
@@ -174,21 +189,36 @@ class ReplayApp(App):
 
     def _show(self) -> None:
         status = self.query_one("#status", Static)
-        pane = self.query_one("#state", ReplayState)
         if not self.timeline.rows:
             status.update(t("replay.empty", self.lang))
-            pane.show(None, self.lang, t("replay.empty", self.lang))
+            self.query_one("#state", ReplayState).show(None, self.lang)
             return
         row = self.timeline.rows[self.index]
-        banner = ""
+        banner = self.query_one("#banner", Static)
+        banner.set_class(not row.mark.trusted, "shown")
         if not row.mark.trusted:
             last = self.timeline.trusted_count
-            banner = t("replay.untrusted_state", self.lang, seq=row.record.seq, last=last) + "\n" + self._verdict_text()
-        pane.show(self.timeline.state_at(self.index), self.lang, banner)
+            banner.update(t("replay.untrusted_state", self.lang, seq=row.record.seq, last=last) + "\n" + self._verdict_text())
+        self._show_state(self.timeline.state_at(self.index))
         play = t("replay.playing" if self.playing else "replay.paused", self.lang, speed=self.speed)
         position = t("replay.position", self.lang, seq=row.record.seq, n=self.index + 1, total=len(self.timeline))
         status.update(f"{position} · {play} · {self._verdict_text()}")
         status.set_class(not self.timeline.verdict.ok, "untrusted")
+
+    def _show_state(self, state) -> None:
+        """Draw the chair's and the projector's widgets from ``state`` (None: nothing trusted yet)."""
+        self.query_one("#state", ReplayState).show(state, self.lang)
+        if state is None:
+            return
+        self.query_one("#guard", Static).update(guard_text(state, self.lang))
+        for widget in self.query(f".{LIVE}"):
+            widget.show(state, self.lang)  # type: ignore[attr-defined]
+        self.query_one(ProjectorView).show(state, self.lang)
+
+    def action_toggle_view(self) -> None:
+        """Switch the state pane between the chair's view and the projector's."""
+        views = self.query_one("#views", ContentSwitcher)
+        views.current = "projector-view" if views.current == "chair-view" else "chair-view"
 
     def watch_index(self, index: int) -> None:
         if not self.is_mounted:

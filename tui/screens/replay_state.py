@@ -1,7 +1,8 @@
 """The replay's state pane: the session as it stood after the selected event, read-only.
 
-It renders from a ``SessionState`` only, so the same pane would show a live
-session; the chair console's and projector's widgets can be mounted in its place.
+The chair's view is the console's own agenda list and guard line, with the books
+below; the projector's view is the live ``ProjectorView``. Both draw from a
+``SessionState`` alone (``show(state, lang)``), so a past state looks as it did live.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from session.agenda import steps_for
 from session.books import identities
 from session.i18n import t
 from session.log import short_code
@@ -19,19 +19,16 @@ from session.state import SessionState
 
 
 class ReplayState(Static):
-    """Step, agenda, big numbers, team, books and results at the cursor."""
+    """Step, numbers, team, books and running results at the cursor (what the chair's panels show)."""
 
-    def show(self, state: SessionState | None, lang: str, banner: str = "") -> None:
-        """Render ``state`` (None: nothing trusted to show) with an optional warning banner."""
+    def show(self, state: SessionState | None, lang: str) -> None:
+        """Render ``state`` (None: nothing trusted to show)."""
         if state is None:
-            self.update(Text(banner or t("replay.no_state", lang), style="bold red"))
+            self.update(Text(t("replay.no_state", lang), style="bold red"))
             return
         grid = Table.grid(padding=(0, 1))
         grid.add_column()
-        if banner:
-            grid.add_row(Text(banner, style="bold white on red"))
         grid.add_row(Text(f"{t('step.' + state.step, lang)}", style="bold"))
-        grid.add_row(self._agenda(state, lang))
         grid.add_row(self._numbers(state, lang))
         if state.team:
             head = t("replay.team", lang, members=", ".join(state.team), head=state.team_head,
@@ -44,17 +41,6 @@ class ReplayState(Static):
             grid.add_row(self._results(state, lang))
         grid.add_row(Text(t("replay.digest", lang, seq=state.seq, code=short_code(state.head_hash)), style="dim"))
         self.update(grid)
-
-    @staticmethod
-    def _agenda(state: SessionState, lang: str) -> Text:
-        text = Text()
-        steps = list(steps_for(state.pack))
-        current = steps.index(state.step) if state.step in steps else -1
-        for i, step in enumerate(steps):
-            mark, style = ("✓", "green") if i < current else (("▶", "bold yellow") if i == current else ("·", "dim"))
-            at = state.step_times.get(step, "")[11:19]
-            text.append(f"{mark} {t('step.' + step, lang)} {at}\n", style=style)
-        return text
 
     @staticmethod
     def _numbers(state: SessionState, lang: str) -> Text:
