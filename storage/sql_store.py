@@ -16,7 +16,9 @@ from sqlalchemy.engine import Engine
 
 from session.errors import Conflict
 from session.events import Recorded
+from storage.models import EventRow, SessionRow
 
+_EVENTS, _SESSIONS = EventRow.__tablename__, SessionRow.__tablename__
 _COLUMNS = "seq, type, version, at, actor, payload, prev_hash, hash"
 
 
@@ -33,13 +35,13 @@ class SqlEventStore:
         """The driver's errors that mean another writer got there first (or holds the lock)."""
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
         marks = ", ".join([mark] * 9)
-        self._sql_last = f"SELECT max(seq) FROM events WHERE session_id = {mark}"
+        self._sql_last = f"SELECT max(seq) FROM {_EVENTS} WHERE session_id = {mark}"
         """Highest seq of a session."""
-        self._sql_load = f"SELECT {_COLUMNS} FROM events WHERE session_id = {mark} AND seq > {mark} ORDER BY seq"
+        self._sql_load = f"SELECT {_COLUMNS} FROM {_EVENTS} WHERE session_id = {mark} AND seq > {mark} ORDER BY seq"
         """A session's events after a seq."""
-        self._sql_insert = f"INSERT INTO events (session_id, {_COLUMNS}) VALUES ({marks})"
+        self._sql_insert = f"INSERT INTO {_EVENTS} (session_id, {_COLUMNS}) VALUES ({marks})"
         """One event row."""
-        self._sql_session = f"INSERT INTO sessions (id, created_at, title) VALUES ({mark}, {mark}, {mark})"
+        self._sql_session = f"INSERT INTO {_SESSIONS} (id, created_at, title) VALUES ({mark}, {mark}, {mark})"
         """The session row, with the first event."""
 
     @contextmanager
@@ -69,7 +71,7 @@ class SqlEventStore:
                 if expected_seq == 0:
                     title = records[0].payload.get("conference", {}).get("conference", {}).get("title", "")
                     cur.execute(self._sql_session, (session_id, records[0].at, title))
-                # Two racing PostgreSQL writers both pass the check above; the primary key stops the second.
+                # Two PostgreSQL writers may both pass the check above; the primary key stops the second.
                 cur.executemany(self._sql_insert, rows)
         except self._errors as exc:
             if isinstance(exc, self._errors[1]) and not _lost_race(exc):
@@ -90,7 +92,7 @@ class SqlEventStore:
 
     def sessions(self) -> list[str]:
         with self._cursor() as cur:
-            cur.execute("SELECT id FROM sessions ORDER BY created_at, id")
+            cur.execute(f"SELECT id FROM {_SESSIONS} ORDER BY created_at, id")
             return [row[0] for row in cur.fetchall()]
 
 
