@@ -8,13 +8,16 @@ is caught here too, so a ballot's QR can be scanned without leaving the grid.
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from session.ballots import BLANK, SEVERAL, STRUCK, most_common_mark
 from tui.i18n import register, t
@@ -41,7 +44,7 @@ FILL, INVALID, JUMP = "f", "i", "g"
 """Keys: fill the rest with the most common mark, mark the whole ballot invalid, jump to a row by number."""
 
 
-class BallotEntry(Widget, can_focus=True):
+class BallotEntry(ScrollView, can_focus=True):
     """A draft ballot in the paper's layout; posts ``Committed`` on Enter once every row has a mark."""
 
     BINDINGS = [
@@ -53,13 +56,13 @@ class BallotEntry(Widget, can_focus=True):
     """Handled in ``on_key`` first; kept so the keys are discoverable (the screen prints them translated)."""
 
     DEFAULT_CSS = """
-    BallotEntry { height: auto; border: round $primary; padding: 0 1; }
+    BallotEntry { height: 1fr; border: round $primary; padding: 0 1; }
     BallotEntry:focus { border: round $accent; }
     """
 
-    cursor: reactive[int] = reactive(0)
+    cursor: reactive[int] = reactive(0, repaint=False)
     """Row the next mark goes to."""
-    marks: reactive[tuple[str, ...]] = reactive(tuple, always_update=True)
+    marks: reactive[tuple[str, ...]] = reactive(tuple, always_update=True, repaint=False)
     """The draft: one mark character per row, ``""`` while not entered."""
 
     class Committed(Message):
@@ -93,6 +96,7 @@ class BallotEntry(Widget, can_focus=True):
         """Every mark key the pack allows."""
         self._scan: list[str] | None = None
         self._jump: str | None = None
+        self._rows: dict[tuple, Strip] = {}
         self.set_reactive(BallotEntry.marks, ("",) * len(persons))
 
     # --- editing (pure, no I/O) -------------------------------------------------------------
@@ -149,6 +153,7 @@ class BallotEntry(Widget, can_focus=True):
             if event.key == "enter":
                 text, self._scan = "".join(self._scan), None
                 self.post_message(self.Scanned(text))
+                self.refresh()
             elif event.key == "escape":
                 self._scan = None
             elif char:
@@ -168,6 +173,7 @@ class BallotEntry(Widget, can_focus=True):
         handled = True
         if char == SCAN_START:
             self._scan = [char]
+            self.refresh()
         elif char and char.lower() in self.keys:
             self.put(char.lower())
         elif event.key == "backspace":
@@ -190,25 +196,78 @@ class BallotEntry(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
 
-    # --- rendering --------------------------------------------------------------------------
+    # --- rendering (line by line: a keystroke redraws the two rows it touched, not the grid) ----
 
-    def render(self) -> Table:
+    LEVEL_WIDTH = 14
+    """Cells per level column and for the last (other marks) column."""
+
+    def on_mount(self) -> None:
+        self.virtual_size = Size(0, len(self.persons) + 2)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_rows(old, new)
+        self.scroll_to_region(Region(0, new + 1, 1, 1), animate=False, immediate=True)
+
+    def watch_marks(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        changed = [row for row, (a, b) in enumerate(zip(old, new)) if a != b] if len(old) == len(new) else None
+        if changed is None or len(changed) > 2:
+            self.refresh()
+        else:
+            self._refresh_rows(*changed)
+
+    def _refresh_rows(self, *rows: int) -> None:
+        top = self.scroll_offset.y
+        for row in rows:
+            self.refresh(Region(0, row + 1 - top, self.size.width, 1))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def _cells(self, number: str, name: str, cells: list[str], other: str) -> list[tuple[str, int, str]]:
+        width = self.size.width
+        level = self.LEVEL_WIDTH
+        name_width = max(8, width - 5 - level * (len(cells) + 1))
+        return [(number, 4, "right"), (name, name_width, "left")] + [(c, level, "center") for c in cells] + [(other, level, "center")]
+
+    def _strip(self, parts: list[tuple[str, int, str]], style: Style) -> Strip:
+        text = ""
+        for value, width, align in parts:
+            value = set_cell_size(value, width) if cell_len(value) > width else value
+            pad = width - cell_len(value)
+            left = pad if align == "right" else pad // 2 if align == "center" else 0
+            text += " " * left + value + " " * (pad - left) + " "
+        return Strip([Segment(set_cell_size(text, self.size.width), style)])
+
+    def render_line(self, y: int) -> Strip:
+        lang, index = self.lang, y + self.scroll_offset.y
+        base = self.rich_style
+        if index == 0:
+            head = self._cells("#", t("entry.person", lang), self.levels, t("entry.other", lang))
+            return self._strip(head, base + Style(bold=True, underline=True))
+        row = index - 1
+        if row >= len(self.persons):
+            if row == len(self.persons) and self._scan is not None:
+                return self._strip([(t("entry.scanning", lang), self.size.width, "left")], base + Style(italic=True))
+            if row == len(self.persons) and self._jump is not None:
+                caption = t("entry.jumping", lang, digits=self._jump or "_")
+                return self._strip([(caption, self.size.width, "left")], base + Style(italic=True))
+            return Strip.blank(self.size.width, base)
+        mark, here = self.marks[row], row == self.cursor
+        key = (row, mark, here and self.has_focus, here, self.size.width, lang, base)
+        strip = self._rows.get(key)
+        if strip is None:
+            if len(self._rows) > 4 * len(self.persons) + 16:
+                self._rows.clear()
+            strip = self._rows[key] = self._row_strip(row, mark, here, base)
+        return strip
+
+    def _row_strip(self, row: int, mark: str, here: bool, base: Style) -> Strip:
         lang = self.lang
-        table = Table(expand=True, box=None, pad_edge=False, show_edge=False)
-        table.add_column("#", justify="right", width=3)
-        table.add_column(t("entry.person", lang), ratio=3)
-        for label in self.levels:
-            table.add_column(label, justify="center", ratio=1)
-        table.add_column(t("entry.other", lang), justify="center", ratio=1)
+        name, position = self.persons[row]
         specials = {BLANK: t("entry.blank", lang), SEVERAL: t("entry.several", lang), STRUCK: t("entry.struck", lang)}
-        for row, ((name, position), mark) in enumerate(zip(self.persons, self.marks)):
-            here = row == self.cursor
-            cells = ["[X]" if mark == str(i) else "[ ]" for i in range(1, len(self.levels) + 1)]
-            style = "reverse" if here and self.has_focus else ("bold" if here else "")
-            table.add_row(str(row + 1), Text(f"{name} — {position}"), *cells, specials.get(mark, "·" if not mark else ""),
-                          style=style)
-        if self._scan is not None:
-            table.caption = t("entry.scanning", lang)
-        elif self._jump is not None:
-            table.caption = t("entry.jumping", lang, digits=self._jump or "_")
-        return table
+        cells = ["[X]" if mark == str(i) else "[ ]" for i in range(1, len(self.levels) + 1)]
+        style = base + (Style(reverse=True) if here and self.has_focus else Style(bold=True) if here else Style())
+        return self._strip(self._cells(str(row + 1), f"{name} — {position}", cells, specials.get(mark, "·" if not mark else "")), style)
