@@ -12,7 +12,7 @@ from session.events import CHAIR, Actor
 from session.service import SessionService
 from tui.base import PROJECTOR_THEME, SessionApp, StateChanged
 from tui.i18n import t
-from tui.screens.chair import AGENDA_KEYS, ChairScreen, key_label
+from tui.screens.chair import AGENDA_KEYS, ChairScreen, palette_title
 from tui.screens.dialogs import QrDialog
 from tui.screens.projector import ProjectorScreen
 
@@ -58,7 +58,7 @@ class LiveApp(SessionApp):
         if isinstance(screen, ChairScreen):
             for key in AGENDA_KEYS:
                 if screen.check_action("agenda", (key.name,)):
-                    yield SystemCommand(key_label(key, lang), t("palette.help", lang, k=key.key),
+                    yield SystemCommand(palette_title(key, lang), t("palette.help", lang, k=key.key),
                                         partial(screen.action_agenda, key.name))
         yield SystemCommand(t("palette.lang", lang), t("palette.help", lang, k="ctrl+l"), self.action_toggle_lang)
         if any(isinstance(s, ChairScreen) for s in self.screen_stack):

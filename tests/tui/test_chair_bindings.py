@@ -14,7 +14,7 @@ from storage.memory_store import InMemoryEventStore
 from tests.scenarios import FixedClock, synthetic
 from tests.tui.chair_support import at_step, sample_service
 from tui.app import ChairApp
-from tui.screens.chair import ACTION_OF, AGENDA_KEYS, key_label
+from tui.screens.chair import ACTION_OF, AGENDA_KEYS, palette_title
 
 SAMPLE_STEPS = steps_for(sample_service().state.pack)
 
@@ -44,7 +44,7 @@ def offered_by_footer(app: ChairApp) -> set[str]:
 def offered_by_palette(app: ChairApp) -> set[str]:
     """Agenda actions among the palette's commands."""
     titles = {cmd.title for cmd in app.get_system_commands(app.screen)}
-    return {k.action for k in AGENDA_KEYS if key_label(k, app.lang) in titles}
+    return {k.action for k in AGENDA_KEYS if palette_title(k, app.lang) in titles}
 
 
 @pytest.mark.parametrize("step", [*SAMPLE_STEPS, "nominees"])

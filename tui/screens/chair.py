@@ -42,8 +42,6 @@ class AgendaKey:
     """What the panel is asked to do (an action, or a variant such as ``issue_all``)."""
     action: str
     """The agenda table's action it performs."""
-    label: str = ""
-    """i18n key of its label; the action's own label when empty."""
 
 
 AGENDA_KEYS = (
@@ -54,7 +52,7 @@ AGENDA_KEYS = (
     AgendaKey("b", "team approve", "team approve"),
     AgendaKey("d", "nominees", "nominees"),
     AgendaKey("i", "issue", "issue"),
-    AgendaKey("a", "issue_all", "issue", "key.issue_all"),
+    AgendaKey("a", "issue_all", "issue"),
     AgendaKey("h", "spoil", "spoil"),
     AgendaKey("g", "entry-mode", "entry-mode"),
     AgendaKey("o", "batch", "batch"),
@@ -81,17 +79,24 @@ PANELS: dict[str, type[StepPanel]] = {
 
 
 def key_label(key: AgendaKey, lang: str) -> str:
-    """The footer label of an agenda key."""
-    return t(key.label or f"action.{key.action}", lang)
+    """The short footer label of an agenda key."""
+    return t(f"key.{key.name}", lang)
+
+
+def palette_title(key: AgendaKey, lang: str) -> str:
+    """The command palette's title of an agenda key: the action's full label (and the variant's)."""
+    title = t(f"action.{key.action}", lang)
+    return title if key.name == key.action else f"{title}: {key_label(key, lang)}"
 
 
 def chair_bindings(lang: str) -> list[Binding]:
     """The console's bindings in ``lang``: every agenda key, then the view keys."""
     agenda = [Binding(k.key, f"agenda('{k.name}')", key_label(k, lang)) for k in AGENDA_KEYS]
     return agenda + [
-        Binding("m", "app.toggle_projector", t("key.projector", lang)),
-        Binding("q", "app.show_qr", t("key.qr", lang)),
-        Binding("ctrl+l", "app.toggle_lang", t("key.lang", lang)),
+        # Shown in the status line instead, so the footer keeps room for the agenda's keys at 80 columns.
+        Binding("m", "app.toggle_projector", t("key.projector", lang), show=False),
+        Binding("q", "app.show_qr", t("key.qr", lang), show=False),
+        Binding("ctrl+l", "app.toggle_lang", t("key.lang", lang), show=False),
     ]
 
 
@@ -182,5 +187,6 @@ def status_text(state, lang: str) -> Text:
     text.append(state.launch_code)
     text.append(f"  ·  {t('chair.digest', lang)}: ", style="bold")
     text.append(short_code(state.head_hash), style="bold")
-    text.append(f" ({state.seq} {t('chair.events', lang)})  ·  {state.session_id}")
+    text.append(f" ({state.seq} {t('chair.events', lang)})  ·  ")
+    text.append(t("chair.view_keys", lang), style="dim")
     return text

@@ -31,6 +31,8 @@ class ProjectorView(Vertical):
     ProjectorView { height: 1fr; padding: 0 1; }
     ProjectorView #p-numbers { height: auto; align: center top; }
     ProjectorView #p-title, ProjectorView #p-step, ProjectorView #p-wait { width: 100%; text-align: center; }
+    ProjectorView #p-title { text-wrap: nowrap; text-overflow: ellipsis; }
+    ProjectorView BigNumber { padding: 0 1; }
     ProjectorView #p-step { text-style: bold; color: $accent; padding: 0 0 1 0; }
     ProjectorView #p-code { dock: bottom; width: 100%; text-align: right; color: $text-muted; }
     """
@@ -62,8 +64,10 @@ class ProjectorView(Vertical):
         returned.set(str(state.returned or 0), t("proj.returned", lang))
         entered = self.query_one("#p-entered", BigNumber)
         entered.display = reached(state, "counting")
-        entered.set(str(state.entered), f"{t('proj.entered', lang)} · {t('proj.invalid', lang, n=state.tally.invalid)}")
+        entered.set(str(state.entered), f"{t('proj.entered', lang)} {t('proj.invalid', lang, n=state.tally.invalid)}")
         announced = state.announced_at is not None
+        # Once announced the results need the room; their books line carries the same numbers.
+        self.query_one("#p-numbers").display = not announced
         wait = self.query_one("#p-wait", Static)
         wait.display = reached(state, "counting") and not announced
         wait.update(t("proj.waiting", lang))

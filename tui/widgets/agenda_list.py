@@ -42,9 +42,8 @@ class AgendaList(Static):
             if status == "current":
                 when = state.step_times.get(step)
             style = {"done": "green", "current": "bold reverse", "locked": "dim"}[status]
-            line = f"{MARKS[status]} {index:>2}. {t('step.' + step, lang)}"
-            text.append(line, style=style)
-            if when:
-                text.append(f"  {hhmm(when)}", style="dim" if status == "done" else "bold")
+            # The time goes first so a label cut short at 80 columns never hides it.
+            text.append(f"{MARKS[status]} {hhmm(when) or '     '} ", style="green" if status == "done" else "")
+            text.append(t("step." + step, lang), style=style)
             text.append("\n")
         self.update(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -28,7 +29,7 @@ def results_renderable(state: SessionState, lang: str, compact: bool = False) ->
     """The table, the books line, each reached band's consequence and the citation."""
     data = results(state)
     keys = [lv.key for lv in state.pack.levels] + ["invalid"]
-    table = Table(expand=True, header_style="bold", show_lines=False)
+    table = Table(expand=True, header_style="bold", box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD)
     table.add_column(t("table.name", lang), ratio=3, no_wrap=compact, overflow="ellipsis")
     if not compact:
         table.add_column(t("table.position", lang), ratio=2, overflow="ellipsis")
@@ -38,7 +39,9 @@ def results_renderable(state: SessionState, lang: str, compact: bool = False) ->
     notes: list[Text] = []
     for person in data["persons"]:
         band = person["band"]
-        cells = [f"{person['counts'][k]} ({person['percent'][k]}%)" for k in keys]
+        # Narrow screens drop the brackets so the percentage is never cut off.
+        cells = [f"{person['counts'][k]} {person['percent'][k]}%" if compact else f"{person['counts'][k]} ({person['percent'][k]}%)"
+                 for k in keys]
         name = [person["name"]] if compact else [person["name"], person["position"]]
         table.add_row(*name, *cells, Text(t(f"band.{band}", lang), style=BAND_STYLE[band]))
         if band != "none":

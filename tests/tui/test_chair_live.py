@@ -1,0 +1,55 @@
+"""The console resumes from the log after closing; the projector follows another process's writes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+from textual.widgets import Digits
+
+from session.service import SessionService
+from tests.tui.chair_support import sample_service
+from tui.app import ChairApp, ProjectorApp
+from tui.screens.panels_pick import RollCallPanel
+from tui.widgets.pick_list import PickList
+from tui.wiring import open_store
+
+
+async def test_reopening_resumes_at_the_exact_step(sqlite_path):
+    sample_service(open_store(sqlite_path))
+    first = ChairApp(SessionService(open_store(sqlite_path), "sample"), follow=False)
+    async with first.run_test(size=(120, 36)) as pilot:
+        await pilot.press("n", "p", "p")
+        assert first.service.state.present == {"v01", "v02"}
+    again = ChairApp(SessionService(open_store(sqlite_path), "sample"), follow=False)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert again.service.state.step == "roll_call"
+        panel = again.screen.query_one(RollCallPanel)
+        marked = {row.id for row in panel.query_one(PickList)._rows if row.marked}
+        assert marked == {"v01", "v02"}
+        seq = again.service.state.seq
+        await pilot.press("p", "p")  # v01 and v02 again: refused as already present, nothing written
+        assert again.service.state.present == {"v01", "v02"} and again.service.state.seq == seq
+
+
+def _do(db: str, *action: str) -> None:
+    """Run ``tinnhiem do`` in another process, as a second terminal would."""
+    code = "import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    subprocess.run([sys.executable, "-c", code, "do", "--db", db, *action], check=True, capture_output=True)
+
+
+async def test_projector_shows_another_process_write_within_a_second(sqlite_path):
+    sample_service(open_store(sqlite_path))
+    app = ProjectorApp(SessionService(open_store(sqlite_path), "sample"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        present = app.screen.query_one("#p-present").query_one(Digits)
+        assert present.value == "0"
+        _do(sqlite_path, "next")
+        _do(sqlite_path, "present", "v01", "v02", "v03")
+        written = time.monotonic()
+        while present.value != "3" and time.monotonic() - written < 1.0:
+            await pilot.pause(0.05)
+        assert present.value == "3", "the projector did not pick up the other process's events within 1 s"
+        assert app.service.state.step == "roll_call"

@@ -1,0 +1,119 @@
+"""Snapshots of each step's panel and of the projector view, at 120×36 and 80×24.
+
+Regenerate with ``pytest tests/tui/test_chair_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from session import commands as c
+from session.events import CHAIR
+from tests.tui.chair_support import BALLOTS, at_step
+from tui.app import ChairApp, ProjectorApp
+
+WIDE, SMALL = (120, 36), (80, 24)
+
+
+def chair(step: str, *commands: c.Command) -> ChairApp:
+    """The console on the sample session at ``step``, after ``commands``."""
+    service = at_step(step)
+    for command in commands:
+        service.handle(command, CHAIR)
+    return ChairApp(service, follow=False)
+
+
+def projector(service) -> ProjectorApp:
+    """The projector view in its high-contrast theme, as ``tinnhiem project`` opens it."""
+    return ProjectorApp(service, follow=False, theme="projector")
+
+
+def half_counted(app_class=ChairApp):
+    """The sample session in the middle of counting: 6 of 12 ballots entered, one of them whole-invalid."""
+    service = at_step("counting")
+    for marks in BALLOTS[:5]:
+        service.handle(c.RecordBallot(marks), CHAIR)
+    service.handle(c.RecordBallot(invalid_reason="not_issued"), CHAIR)
+    return projector(service) if app_class is ProjectorApp else app_class(service, follow=False)
+
+
+def test_prepared(snap_compare):
+    """The launch code 111-222-333 in large digits and in the status line; agenda with step 0 current; footer: n."""
+    assert snap_compare(chair("prepared"), terminal_size=WIDE)
+
+
+def test_roll_call_search(snap_compare):
+    """Roll call with 7/12 present (meter yellow, "cần 8"); searching "dang" shows only Đặng Quốc Bảo."""
+    app = chair("roll_call", c.MarkPresent(tuple(f"v{i:02d}" for i in range(1, 8))))
+    assert snap_compare(app, terminal_size=WIDE, press=["slash", *"dang"])
+
+
+def test_roll_call_small(snap_compare):
+    """Roll call at 80×24: agenda labels cut with an ellipsis, meter, search box and the voter list still legible."""
+    app = chair("roll_call", c.MarkPresent(("v01", "v02", "v05")))
+    assert snap_compare(app, terminal_size=SMALL)
+
+
+def test_briefing(snap_compare):
+    """Briefing: QD96 title, levels, quorum rule 8/12, denominator "tổng số phiếu thu về", both bands, citation."""
+    assert snap_compare(chair("briefing"), terminal_size=WIDE)
+
+
+def test_counting_team(snap_compare):
+    """Counting team proposed (v01 head, v05, v06) and approved 12–0–0; present voters with the evaluated marked."""
+    app = chair("counting_team", c.ProposeTeam(("v01", "v05", "v06"), "v01"), c.ApproveTeam(12))
+    assert snap_compare(app, terminal_size=WIDE)
+
+
+def test_instructions(snap_compare):
+    """Instructions to the team: the six numbered duties, with the team and its head named above."""
+    assert snap_compare(chair("team_instructions"), terminal_size=WIDE)
+
+
+def test_issuing(snap_compare):
+    """Issuing: 3 of 12 hold a ballot (ticked), one spoiled ballot exchanged; footer: i, a, h, g, n."""
+    app = chair("issuing", c.IssueBallots(("v01", "v02", "v03")), c.ExchangeSpoiled("v02"))
+    assert snap_compare(app, terminal_size=WIDE)
+
+
+def test_collection_dialog(snap_compare):
+    """Collection: the modal asking for the number returned, prefilled with 12, warning it cannot be undone."""
+    assert snap_compare(chair("voting"), terminal_size=WIDE, press=["r"])
+
+
+def test_counting(snap_compare):
+    """Counting: 6/12 entered, bar half full, 1 invalid so far, every books identity ticked green."""
+    assert snap_compare(half_counted(), terminal_size=WIDE)
+
+
+def test_counting_small(snap_compare):
+    """The same counting panel at 80×24: progress and books still fully visible."""
+    assert snap_compare(half_counted(), terminal_size=SMALL)
+
+
+def test_minutes(snap_compare):
+    """Minutes: v01 signed (ticked), v05 and v06 not; the preview lists books, each person's counts and the log code."""
+    assert snap_compare(chair("minutes", c.SignMinutes("v01")), terminal_size=WIDE)
+
+
+def test_results_before_announcing(snap_compare):
+    """Announcing: the results table on the console only: Lê Văn Khánh in red (≥ 2/3 low) with the consequence."""
+    assert snap_compare(chair("announcing"), terminal_size=WIDE)
+
+
+def test_sealing_dialog(snap_compare):
+    """Sealing: the hand-over modal prefilled with "Văn phòng Ban" and the irreversibility warning."""
+    assert snap_compare(chair("sealing"), terminal_size=WIDE, press=["s"])
+
+
+def test_projector_before_announcement(snap_compare):
+    """Projector while counting: present 12/12, issued 12, returned 12, counted 6 (1 invalid); no results, a waiting line."""
+    assert snap_compare(half_counted(ProjectorApp), terminal_size=WIDE)
+
+
+def test_projector_after_announcement(snap_compare):
+    """Projector after the announcement: the coloured results table, consequences and the citation."""
+    assert snap_compare(projector(at_step("sealing")), terminal_size=WIDE)
+
+
+def test_projector_after_announcement_small(snap_compare):
+    """The announced results at 80×24: big numbers, the compact table (no position column) and the log code."""
+    assert snap_compare(projector(at_step("sealing")), terminal_size=SMALL)
