@@ -3,6 +3,8 @@ a correction, blind double entry with agreement and a resolved mismatch, and the
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from rich.console import Console
 
 from session.counting import ballot_qr, cover_qr, mismatches
@@ -144,3 +146,16 @@ def test_a_member_not_on_the_approved_team_cannot_open_a_station(tmp_path, capsy
     drive_to_counting(SessionService.create(SqlEventStore(make_engine(db)), sample_data(), clock=FixedClock()))
     assert main(["station", "--db", db, "--name", "v07", "--lang", "en"]) == 3
     assert "v07 is not on the approved counting team" in capsys.readouterr().err
+
+
+def test_headless_ballots_follow_the_entry_mode(capsys):
+    from tui.cli import main
+
+    store = _session(double=True)
+    with patch("tui.wiring.open_store", return_value=store):
+        for member, station in (("v05", "S1"), ("v06", "S2")):
+            args = ["do", "--db", "x.db", "--station", station, "--member", member, "ballot", "12", "--batch", "B1"]
+            assert main(args) == 0
+        assert main(["do", "--db", "x.db", "--station", "S1", "--member", "v05", "next"]) == 3
+    types = [r.type for r in store.load("s")][-5:]
+    assert types == ["batch_opened", "entry_submitted", "batch_opened", "entry_submitted", "ballot_recorded"]

@@ -112,6 +112,10 @@ class StationApp(SessionApp):
         self.query_one("#station-status", Static).update(text)
 
     def on_state_changed(self, message: StateChanged) -> None:
+        entry = self.query_one(BallotEntry)
+        persons = [(p.name, p.position) for p in self.service.state.ballot_persons]
+        if persons != entry.persons:
+            entry.set_persons(persons)
         self.render_status()
 
     # --- scans and batches --------------------------------------------------------------------

@@ -101,6 +101,14 @@ class BallotEntry(ScrollView, can_focus=True):
 
     # --- editing (pure, no I/O) -------------------------------------------------------------
 
+    def set_persons(self, persons: list[tuple[str, str]]) -> None:
+        """Lay the grid out for another list of persons (APPOINT: once the nominees are fixed)."""
+        self.persons = persons
+        self._rows.clear()
+        self.virtual_size = Size(0, len(persons) + 2)
+        self.clear()
+        self.refresh()
+
     def clear(self) -> None:
         """Start a fresh ballot."""
         self.marks = ("",) * len(self.persons)
