@@ -79,6 +79,8 @@ class Minutes:
     """Sentence saying when and where the count took place."""
     rules: str
     """Rule pack line (title and code)."""
+    rules_code: str
+    """Rule pack code alone (page footers)."""
     citation: str
     """Legal basis line."""
     rehearsal: bool
@@ -88,7 +90,7 @@ class Minutes:
     team_vote: str
     """Sentence on the approval vote ('' if none recorded)."""
     books: tuple[Figure, ...]
-    """Convened, present, issued, returned, valid, invalid."""
+    """Convened, present, issued, spoiled (if any), returned, valid, invalid."""
     invalid_reasons: tuple[tuple[str, int], ...]
     """Whole invalid ballots by reason."""
     basis: str
@@ -152,6 +154,7 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         Figure(t("doc.m_convened", lang), data["convened"]),
         Figure(t("doc.m_present", lang), data["present"], t("doc.m_quorum", lang, need=need, verdict=verdict)),
         Figure(t("doc.m_issued", lang), data["issued"]),
+        *((Figure(t("doc.m_spoiled", lang), s.spoiled),) if s.spoiled else ()),
         Figure(t("doc.m_returned", lang), data["returned"]),
         Figure(t("doc.m_valid", lang), data["valid"]),
         Figure(t("doc.m_invalid", lang), data["invalid"]),
@@ -174,6 +177,7 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         dated=dated_line(s, lang),
         when=_when(s, lang),
         rules=t("doc.m_rules", lang, title=pack.title_vi if lang == "vi" else pack.title_en, code=pack.code),
+        rules_code=pack.code,
         citation=t("doc.m_citation", lang, citation=pack.citation),
         rehearsal=s.conference.rehearsal,
         team=_team(s, lang),

@@ -139,7 +139,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Minutes.
     "doc.minutes_title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
     "doc.copy": ("Bản {n}/{of}", "Copy {n}/{of}"),
-    "doc.footer": ("Phiên {session} · {page} · Mã nhật ký {code} · {copy}", "Session {session} · {page} · Log code {code} · {copy}"),
+    "doc.footer": ("Phiên {session} · {rules} · {page} · Mã nhật ký {code} · {copy}",
+                   "Session {session} · {rules} · {page} · Log code {code} · {copy}"),
     "doc.m_when": ("Hôm nay, {when}, tại {place}, Tổ kiểm phiếu tiến hành kiểm phiếu {title}.",
                    "On {when}, at {place}, the counting team counted the ballots of: {title}."),
     "doc.m_rules": ("Quy định áp dụng: {title} ({code}).", "Rules: {title} ({code})."),
@@ -158,6 +159,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.m_quorum_no": ("không đủ", "not met"),
     "doc.m_issued": ("Số phiếu phát ra", "Ballots issued"),
     "doc.m_returned": ("Số phiếu thu về", "Ballots returned"),
+    "doc.m_spoiled": ("Số phiếu hỏng đã đổi", "Spoiled ballots exchanged"),
     "doc.m_valid": ("Số phiếu hợp lệ", "Valid ballots"),
     "doc.m_invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
     "doc.m_basis": ("Tỷ lệ phần trăm và ngưỡng tính trên: {basis} = {value}.", "Percentages and thresholds are of: {basis} = {value}."),

@@ -32,7 +32,7 @@ class _Copy:
         pages = self.last - self.first + 1
         for number in range(self.first, self.last + 1):
             page = self.tr("doc.page_of", page=number - self.first + 1, pages=pages)
-            self.pdf.footer_on(number, self.tr("doc.footer", session=self.m.session_id, page=page, code=self.m.code,
+            self.pdf.footer_on(number, self.tr("doc.footer", session=self.m.session_id, rules=self.m.rules_code, page=page, code=self.m.code,
                                                copy=self.tr("doc.copy", n=self.copy, of=COPIES)))
 
     def room(self, height: float) -> None:

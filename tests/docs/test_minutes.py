@@ -107,3 +107,33 @@ def test_minutes_refused_before_the_count_is_over(tmp_path):
     run = cli("print", "minutes", "--db", db, "-o", tmp_path / "m.pdf")
     assert run.code == 3 and "kiểm phiếu chưa kết thúc" in run.text
     assert not (tmp_path / "m.pdf").exists()
+
+
+PACK_CASES = {
+    # rules: (marks of each ballot, level labels, expected cells of person 1, band text)
+    "QD96": ("33", ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"), "0 (0.00%) 0 (0.00%) 9 (100.00%) 0 (0.00%)",
+             "Kết quả: Từ 2/3 trở lên."),
+    "APPOINT": ("12", ("Đồng ý", "Không đồng ý"), "9 (100.00%) 0 (0.00%) 0 (0.00%)", "Kết quả: Quá nửa."),
+    "BINARY": ("22", ("Tín nhiệm", "Không tín nhiệm"), "0 (0.00%) 9 (100.00%) 0 (0.00%)",
+               "Quá nửa không tín nhiệm"),
+}
+
+
+@pytest.mark.parametrize("rules", list(PACK_CASES))
+def test_minutes_follow_the_pack_form(rules):
+    from session import commands as c
+    from session.events import CHAIR
+    from storage.documents import minutes_pdf
+    from tests.docs.support import fonts, new_service
+    from tests.scenarios import drive_to_counting, enter, synthetic
+
+    mark, labels, cells, band = PACK_CASES[rules]
+    service = drive_to_counting(new_service(synthetic(9, 2, rules, posts=1 if rules == "APPOINT" else None)))
+    enter(service, [mark] * 9)
+    service.handle(c.Advance(), CHAIR)
+    text = "\n".join(pages_text(minutes_pdf(service.state, fonts())))
+    assert "STT Họ và tên Chức vụ " + " ".join(labels) + " Không hợp lệ" in text
+    assert f"Người Được Lấy Phiếu 1 Phó Giám đốc {cells}" in text
+    assert band in text
+    assert "Số phiếu hỏng đã đổi" not in text  # shown only when a ballot was exchanged
+    assert f"· {rules} · Trang 1/" in text
