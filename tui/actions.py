@@ -72,46 +72,46 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     table["absent"] = (_ids("absent"), lambda a: cmd.MarkAbsent(tuple(a.ids)))
 
     p = _ids("team propose")
-    p.add_argument("--head", required=True)
+    p.add_argument("--head", required=True, metavar="HEAD")
     table["team propose"] = (p, lambda a: cmd.ProposeTeam(tuple(a.ids), a.head))
 
     p = _parser("team approve")
-    p.add_argument("--for", dest="votes_for", type=int, required=True)
-    p.add_argument("--against", type=int, default=0)
-    p.add_argument("--abstain", type=int, default=0)
+    p.add_argument("--for", dest="votes_for", type=int, required=True, metavar="N")
+    p.add_argument("--against", type=int, default=0, metavar="N")
+    p.add_argument("--abstain", type=int, default=0, metavar="N")
     table["team approve"] = (p, lambda a: cmd.ApproveTeam(a.votes_for, a.against, a.abstain))
 
     p = _parser("nominees")
-    p.add_argument("ids", nargs="*")
+    p.add_argument("ids", nargs="*", metavar="ID")
     table["nominees"] = (p, lambda a: cmd.FixNominees(tuple(a.ids)))
 
     p = _parser("issue")
-    p.add_argument("ids", nargs="*")
+    p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--all-present", action="store_true")
     table["issue"] = (p, lambda a: cmd.IssueBallots(tuple(a.ids), a.all_present))
 
     p = _parser("spoil")
-    p.add_argument("voter")
+    p.add_argument("voter", metavar="ID")
     table["spoil"] = (p, lambda a: cmd.ExchangeSpoiled(a.voter))
 
     p = _parser("return")
-    p.add_argument("--count", type=int, required=True)
+    p.add_argument("--count", type=int, required=True, metavar="N")
     table["return"] = (p, lambda a: cmd.RecordReturned(a.count))
 
     p = _parser("ballot")
-    p.add_argument("marks", nargs="?")
+    p.add_argument("marks", nargs="?", metavar="MARKS")
     p.add_argument("--invalid", dest="reason")
     p.add_argument("--batch", default="")
-    p.add_argument("--position", type=int)
+    p.add_argument("--position", type=int, metavar="N")
     p.add_argument("--station", default="")
     table["ballot"] = (p, lambda a: cmd.RecordBallot(a.marks, a.reason, a.batch, a.position, a.station))
 
     p = _parser("correct")
-    p.add_argument("position", type=int)
-    p.add_argument("marks", nargs="?")
+    p.add_argument("position", type=int, metavar="POSITION")
+    p.add_argument("marks", nargs="?", metavar="MARKS")
     p.add_argument("--invalid", dest="reason")
-    p.add_argument("--because", required=True)
-    p.add_argument("--head", required=True)
+    p.add_argument("--because", required=True, metavar="TEXT")
+    p.add_argument("--head", required=True, metavar="HEAD")
     p.add_argument("--batch", default="")
     table["correct"] = (p, lambda a: cmd.CorrectBallot(a.position, a.because, a.marks, a.reason, a.batch, a.head))
 
@@ -135,7 +135,7 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     table["announce"] = (_parser("announce"), lambda a: cmd.AnnounceResults())
 
     p = _parser("seal")
-    p.add_argument("--to", required=True)
+    p.add_argument("--to", required=True, metavar="RECEIVER")
     table["seal"] = (p, lambda a: cmd.SealBallots(a.to))
     return table
 

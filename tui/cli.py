@@ -104,6 +104,12 @@ def _do_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=STATUS_FORMATS, default="text", help="kết quả của «status» / output of `status`")
     p.add_argument("action", nargs=argparse.REMAINDER, metavar="ACTION …",
                    help="status | next | present v01 v02 | team propose v05 v06 v07 --head v05 | ballot 1123x0 | …")
+    from tui.actions import ACTIONS
+
+    # The whole action language, one usage line each, so `do --help` is enough to drive a session.
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.epilog = "thao tác / actions:\n  status [--format text|json]\n" + "".join(
+        f"  {' '.join(parser.format_usage().removeprefix('usage:').split())}\n" for parser, _ in ACTIONS.values())
 
 
 HOISTED = {"--lang": LANGS, "--format": STATUS_FORMATS, "--db": None, "--session": None}
