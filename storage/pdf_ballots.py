@@ -7,8 +7,9 @@ counting team's order within a batch.
 
 from __future__ import annotations
 
+from session.counting import ballot_qr, cover_qr
 from session.minutes import dated_line
-from session.paper import ballot_payload, batch_code, batch_payload
+from session.paper import batch_code
 from session.state import SessionState
 from storage.pdf_base import FAMILY, Fonts, Page, nfc
 
@@ -30,7 +31,7 @@ def _ballot_header(pdf: Page, s: SessionState, page: int, pages: int) -> None:
     """Body, title, conference, date, filling instructions and the QR; leaves y below them."""
     conf, lang, form = s.conference, pdf.lang, _form(s.pack)
     top = pdf.t_margin
-    pdf.qr(ballot_payload(s.session_id, s.pack.code), pdf.w - pdf.r_margin - QR_SIZE, top - 2, QR_SIZE)
+    pdf.qr(ballot_qr(s), pdf.w - pdf.r_margin - QR_SIZE, top - 2, QR_SIZE)
     text_w = pdf.inner_width - QR_SIZE - 4
     pdf.set_xy(pdf.l_margin, top)
     pdf.block(pdf.l_margin, text_w * 0.6, 4, conf.body.upper(), 9, "B")
@@ -129,7 +130,7 @@ def _cover(pdf: Page, s: SessionState, code: str) -> None:
     pdf.set_font(FAMILY, "B", 40)
     pdf.cell(pdf.inner_width, 20, pdf_t(pdf, "doc.cover_batch", code=code), align="C", new_x="LMARGIN", new_y="NEXT")
     size = 62.0
-    payload = batch_payload(s.session_id, code)
+    payload = cover_qr(s, code)
     pdf.qr(payload, (pdf.w - size) / 2, pdf.get_y() + 2, size)
     pdf.set_y(pdf.get_y() + size + 4)
     pdf.set_font(FAMILY, "", 9)
