@@ -15,7 +15,7 @@ from session.errors import BadInput, StepRefused
 from session.events import Recorded
 from session.i18n import t
 from tui.cli import _db, command
-from tui.cli_io import EXIT_BAD, EXIT_OK, EXIT_TAMPER, err, out
+from tui.cli_io import EXIT_OK, EXIT_TAMPER, err, file_error, out
 from tui.i18n import register
 
 FONT_DIR = Path(__file__).resolve().parent / "data"
@@ -30,6 +30,8 @@ register({
     "print.what.minutes": ("biên bản kiểm phiếu, 3 bản", "counting minutes, 3 copies"),
     "print.minutes_early": ("Chưa thể in biên bản: việc kiểm phiếu chưa kết thúc.",
                             "The minutes cannot be printed yet: the count is not over."),
+    "print.nominees_open": ("Danh sách giới thiệu chưa được chốt: phiếu in theo danh sách đủ điều kiện hiện có ({n} người).",
+                            "The nominee list is not fixed yet: the ballots list everyone eligible now ({n} persons)."),
     "print.positive": ("{what} phải là số nguyên dương.", "{what} must be a positive integer."),
     "archive.done": ("Đã ghi {file}: {count} tệp, mã nhật ký {code}.", "Wrote {file}: {count} files, log code {code}."),
     "archive.ok": ("Gói lưu trữ nguyên vẹn: {count} tệp khớp {manifest}.", "Archive intact: {count} files match {manifest}."),
@@ -74,6 +76,8 @@ def run_print(a: argparse.Namespace) -> int:
     if a.what == "ballots":
         copies = state.convened if a.copies is None else a.copies
         _positive(copies, "--copies")
+        if state.pack.nominee_step and state.nominees is None:
+            err(t("print.nominees_open", lang, n=len(state.ballot_persons)))
         data, what = docs.ballots_pdf(state, _fonts(), copies, lang), t("print.what.ballots", lang, n=copies)
     elif a.what == "covers":
         _positive(a.batches, "--batches")
@@ -85,9 +89,17 @@ def run_print(a: argparse.Namespace) -> int:
             return EXIT_OK
         data, what = docs.minutes_pdf(state, _fonts(), lang), t("print.what.minutes", lang)
     path = Path(a.output or f"{a.what}-{state.session_id}.pdf")
-    path.write_bytes(data)
+    _write(path, data)
     out(t("print.done", lang, file=path, what=what, pages=_pages(data)))
     return EXIT_OK
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a document; a folder that is missing or not writable is bad input naming the file."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise file_error(exc, str(path)) from None
 
 
 def _pages(data: bytes) -> int:
@@ -143,7 +155,7 @@ def run_archive(a: argparse.Namespace) -> int:
     }
     code = printed_code(state.head_hash, state.seq)
     blob = archive.bundle(files, state.session_id, code)
-    Path(a.output).write_bytes(blob)
+    _write(Path(a.output), blob)
     out(t("archive.done", a.lang, file=a.output, count=len(files) + 2, code=code))
     return EXIT_OK
 
@@ -158,8 +170,7 @@ def verify_archive(path: str, lang: str) -> int:
     try:
         blob = Path(path).read_bytes()
     except OSError as exc:
-        err(f"{path}: {exc.strerror}")
-        return EXIT_BAD
+        raise file_error(exc, path) from None
     found = archive.check(blob)
     problems = found.messages(lang)
     verdict = None

@@ -167,3 +167,13 @@ def test_zip_bytes_are_deflated_and_manifest_lists_everything(bundle):
     listed = {line.split("  ")[1] for line in manifest.splitlines()}
     assert listed == {archive.LOG, archive.MINUTES_PDF, archive.MINUTES_TXT, archive.RESULTS_JSON, archive.RESULTS_CSV,
                       archive.RULES_JSON, archive.VERIFY}
+
+
+def test_bad_arguments_and_unwritable_output(minutes_db, tmp_path):
+    assert cli("print", "ballots", "--db", minutes_db, "--copies", "0", "-o", tmp_path / "b.pdf").code == 2
+    assert cli("print", "covers", "--db", minutes_db, "--batches", "0", "-o", tmp_path / "c.pdf").code == 2
+    assert cli("print", "posters", "--db", minutes_db).code == 2
+    run = cli("print", "ballots", "--db", minutes_db, "-o", tmp_path / "no" / "such" / "b.pdf")
+    assert run.code == 2 and "b.pdf" in run.err
+    run = cli("verify", tmp_path / "missing.zip")
+    assert run.code == 2 and "missing.zip" in run.err
