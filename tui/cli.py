@@ -7,16 +7,15 @@ Exit status: 0 done, 2 bad input (file, arguments, database), 3 action refused,
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from session.agenda import allowed
 from session.errors import BadInput, SessionError
 from session.events import CHAIR, Actor
 from session.i18n import LANGS
+from tui.cli_do import STATUS_FORMATS, hoist, perform, run_script
 from tui.cli_io import (
     DB_HELP,
     EPILOG,
@@ -31,6 +30,7 @@ from tui.cli_io import (
     out,
     read_text,
 )
+from tui.cli_log import broken, checked_log, print_replay
 from tui.i18n import t
 
 Handler = Callable[[argparse.Namespace], int]
@@ -93,9 +93,6 @@ def run_new(a: argparse.Namespace) -> int:
 
 # --- do --------------------------------------------------------------------------------------
 
-STATUS_FORMATS = ("text", "json")
-
-
 def _do_args(p: argparse.ArgumentParser) -> None:
     _db(p, required=False)  # checked in run_do: it may also come after the action
     p.add_argument("--script", metavar="FILE", help="tệp thao tác, mỗi dòng một thao tác ('-' = stdin) / actions, one per line ('-' = stdin)")
@@ -112,34 +109,11 @@ def _do_args(p: argparse.ArgumentParser) -> None:
         f"  {' '.join(parser.format_usage().removeprefix('usage:').split())}\n" for parser, _ in ACTIONS.values())
 
 
-HOISTED = {"--lang": LANGS, "--format": STATUS_FORMATS, "--db": None, "--session": None}
-"""Options of ``do`` itself that may be written after the action; no action has an option of these names."""
-
-
-def _hoist(a: argparse.Namespace, words: list[str]) -> list[str]:
-    """Take ``do``'s own options out of the action words (``do --db DB status --format json``)."""
-    rest: list[str] = []
-    it = iter(words)
-    for word in it:
-        name, eq, value = word.partition("=")
-        if name not in HOISTED:
-            rest.append(word)
-            continue
-        value = value if eq else next(it, None)
-        if not value:
-            raise BadInput("cli.option_value", option=name)
-        choices = HOISTED[name]
-        if choices and value not in choices:
-            raise BadInput("cli.bad_option", option=name, value=value, choices=", ".join(choices))
-        setattr(a, name[2:], value)
-    return rest
-
-
 @command("do", "thực hiện một thao tác như chủ trì / apply one action as the chair")(_do_args)
 def run_do(a: argparse.Namespace) -> int:
     from tui.wiring import open_service
 
-    words = _hoist(a, [w for w in a.action if w != "--"])
+    words = hoist(a, [w for w in a.action if w != "--"])
     if not a.db:
         raise BadInput("cli.need_db")
     if a.script and words:
@@ -149,60 +123,9 @@ def run_do(a: argparse.Namespace) -> int:
     service = open_service(a.db, a.session)
     actor = Actor("station", a.member, a.station) if a.station else CHAIR
     if a.script:
-        return _run_script(service, sys.stdin.read() if a.script == "-" else read_text(a.script), actor, a)
-    _perform(service, words, actor, a)
+        return run_script(service, sys.stdin.read() if a.script == "-" else read_text(a.script), actor, a)
+    perform(service, words, actor, a)
     return EXIT_OK
-
-
-def _run_script(service, text: str, actor: Actor, a: argparse.Namespace) -> int:
-    """Apply each line (an action or ``status``); stop at the first one refused or unreadable, naming its line."""
-    from tui.actions import words_of
-
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            _perform(service, words_of(line), actor, a)
-        except SessionError as exc:
-            err(t("cli.script_line", a.lang, line=number, reason=exc.message(a.lang)))
-            return exit_status(exc)
-    return EXIT_OK
-
-
-def _perform(service, words: list[str], actor: Actor, a: argparse.Namespace) -> None:
-    """``status [--format json]``, or one action."""
-    from tui.actions import parse_action
-
-    if words[:1] == ["status"]:
-        _status(service.state, _status_format(words[1:], a.format), a.lang)
-    else:
-        _apply(service, parse_action(words), actor, a.lang)
-
-
-def _status_format(rest: list[str], default: str) -> str:
-    """The format a ``status`` line asks for; it takes nothing but ``--format text|json``."""
-    if not rest:
-        return default
-    if rest[0] == "--format" and len(rest) == 2 or rest[0].startswith("--format=") and len(rest) == 1:
-        value = rest[-1].removeprefix("--format=")
-        if value not in STATUS_FORMATS:
-            raise BadInput("cli.bad_option", option="--format", value=value, choices=", ".join(STATUS_FORMATS))
-        return value
-    raise BadInput("cli.status_args", extra=" ".join(rest))
-
-
-def _apply(service, command, actor: Actor, lang: str) -> None:
-    records = service.handle(command, actor)
-    state = service.state
-    out(t("cli.done", lang, what=t(f"action.{command.ACTION}", lang), step=state.step, seq=records[-1].seq))
-
-
-def _status(state, fmt: str, lang: str) -> None:
-    actions = list(allowed(state.step, state.pack))
-    if fmt == "json":
-        out(json.dumps({"step": state.step, "allowed": actions}, ensure_ascii=False))
-    else:
-        out(t("cli.status", lang, step=state.step, label=t(f"step.{state.step}", lang), allowed=", ".join(actions) or "—"))
 
 
 # --- results / export / verify / replay ------------------------------------------------------
@@ -254,37 +177,13 @@ def _verify_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--digest", metavar="CODE", help="mã in trên biên bản / the code printed on the minutes (1A2B-3C4D/57)")
 
 
-def _checked_log(a: argparse.Namespace):
-    """The events of LOG or --db and their verdict; an unreadable line after an intact prefix is the first bad event."""
-    from session.log import Verdict, verify
-    from tui.wiring import load_log_prefix
-
-    source = a.log or a.db
-    if not source:
-        raise BadInput("cli.need_source")
-    records, unreadable = load_log_prefix(source, a.session)
-    verdict = verify(records)
-    if verdict.ok and unreadable is not None:
-        verdict = Verdict(False, verdict.count, verdict.head, unreadable.params["seq"], None, unreadable.key)
-    return records, verdict, unreadable
-
-
-def _broken(verdict, unreadable: SessionError | None, lang: str) -> str:
-    """Why the log does not check, naming the first bad seq."""
-    if unreadable is not None and verdict.reason == unreadable.key:
-        reason = unreadable.message(lang)
-    else:
-        reason = t(verdict.reason, lang, seq=verdict.bad_seq, found=verdict.found)
-    return t("log.broken", lang, reason=reason)
-
-
 @command("verify", "kiểm tra chuỗi băm của nhật ký / check the log's hash chain")(_verify_args)
 def run_verify(a: argparse.Namespace) -> int:
     if (a.log or "").endswith(".zip"):
         from tui.cli_extra import verify_archive
 
         return verify_archive(a.log, a.lang)
-    records, verdict, unreadable = _checked_log(a)
+    records, verdict, unreadable = checked_log(a)
     # The verdict is this command's report either way: it goes to standard output.
     if not records and unreadable is None:
         out(t("log.empty", a.lang))
@@ -296,7 +195,7 @@ def run_verify(a: argparse.Namespace) -> int:
 
             return verify_digest(records, a.digest, a.lang)
         return EXIT_OK
-    out(_broken(verdict, unreadable, a.lang))
+    out(broken(verdict, unreadable, a.lang))
     return EXIT_TAMPER
 
 
@@ -314,7 +213,7 @@ def run_replay(a: argparse.Namespace) -> int:
         raise BadInput("cli.bad_to")
     if (a.log or "").endswith(".zip"):
         a.log = _log_from_archive(a.log)
-    records, verdict, unreadable = _checked_log(a)
+    records, verdict, unreadable = checked_log(a)
     if a.format is None:
         if unreadable is not None:
             raise unreadable
@@ -325,16 +224,16 @@ def run_replay(a: argparse.Namespace) -> int:
     upto = [r for r in records[: verdict.count] if a.to is None or r.seq <= a.to]
     intact = verdict.ok or (a.to is not None and a.to < (verdict.bad_seq or 0))
     if not upto:
-        err(_broken(verdict, unreadable, a.lang) if not intact else t("log.empty", a.lang))
+        err(broken(verdict, unreadable, a.lang) if not intact else t("log.empty", a.lang))
         return EXIT_TAMPER
     try:
-        _print_replay(upto, a.format, intact, verdict, a.lang)
+        print_replay(upto, a.format, intact, verdict, a.lang)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, SessionError) as exc:
         # Only a log re-hashed after forging gets here: its chain checks but its events do not fold.
         err(t("log.unreplayable", a.lang, detail=f"{type(exc).__name__}: {exc}"))
         return EXIT_TAMPER
     if not intact:
-        err(_broken(verdict, unreadable, a.lang))
+        err(broken(verdict, unreadable, a.lang))
         return EXIT_TAMPER
     return EXIT_OK
 
@@ -354,26 +253,6 @@ def _log_from_archive(path: str) -> str:
     with tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False) as tmp:
         tmp.write(data)
     return tmp.name
-
-
-def _print_replay(records, fmt: str, intact: bool, verdict, lang: str) -> None:
-    from session.evolve import replay
-    from session.results import results
-
-    if fmt == "json":
-        state = replay(records)
-        data = {"seq": state.seq, "step": state.step, "allowed": list(allowed(state.step, state.pack)),
-                "present": sorted(state.present), "team": list(state.team), "team_head": state.team_head,
-                "team_approved": state.team_approved, "issued": state.issued, "returned": state.returned,
-                "signed": sorted(state.signed), "sealed_to": state.sealed_to, "verified": intact,
-                "bad_seq": None if intact else verdict.bad_seq, "results": results(state)}
-        out(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        from session.narrative import narrate
-
-        # One line per event: seq, time, who acted, what happened (ids shown with their names).
-        for record, who, what in narrate(records, lang):
-            out(f"{record.seq:>5}  {record.at[:19].replace('T', ' ')}  {who:<22}  {what}")
 
 
 # --- screens ---------------------------------------------------------------------------------
