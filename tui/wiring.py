@@ -124,10 +124,17 @@ def write_jsonl(records: Iterable[Recorded]) -> str:
 
 def load_log_prefix(source: str, session_id: str | None = None) -> tuple[list[Recorded], BadInput | None]:
     """Like ``read_jsonl_prefix`` for a JSONL file, or every event of a database when ``source`` is not one."""
-    if source.endswith(".jsonl") or (Path(source).is_file() and not _looks_sqlite(source)):
+    if source.endswith(".jsonl") or (Path(source).is_file() and _looks_jsonl(source)):
         return read_jsonl_prefix(source)
     store = open_store(source, create=False)
     return store.load(pick_session(store, source, session_id)), None
+
+
+def _looks_jsonl(path: str) -> bool:
+    # A log's first line is a JSON object; anything else (a damaged SQLite file too) is opened as a database,
+    # so its damage is reported as the database's, not as an edited log line.
+    with open(path, "rb") as fh:
+        return fh.read(1) == b"{"
 
 
 def load_log(source: str, session_id: str | None = None) -> list[Recorded]:
@@ -136,11 +143,6 @@ def load_log(source: str, session_id: str | None = None) -> list[Recorded]:
     if error is not None:
         raise error
     return records
-
-
-def _looks_sqlite(path: str) -> bool:
-    with open(path, "rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
 
 
 __all__ = ["acquire_chair_lock", "chair_lock_refusal", "open_store", "open_service", "pick_session", "read_jsonl", "read_jsonl_prefix", "write_jsonl", "load_log",

@@ -24,6 +24,11 @@ LOG = FIXTURES / "first_release.jsonl"
 EXPECTED = json.loads((FIXTURES / "first_release.expected.json").read_text(encoding="utf-8"))
 
 
+def contract(data: dict) -> dict:
+    """The results without the band's worked explanation, whose wording may improve between releases."""
+    return {**data, "persons": [{k: v for k, v in p.items() if k != "working"} for p in data["persons"]]}
+
+
 def test_first_release_log_verifies_with_its_committed_head():
     verdict = verify(read_jsonl(LOG))
     assert verdict.ok and (verdict.count, verdict.head, verdict.code) == (EXPECTED["count"], EXPECTED["head"], EXPECTED["code"])
@@ -32,13 +37,13 @@ def test_first_release_log_verifies_with_its_committed_head():
 def test_first_release_log_replays_to_its_committed_results():
     state = replay(read_jsonl(LOG))
     assert state.step == EXPECTED["step"] == "closed"
-    assert results(state) == EXPECTED["results"]
+    assert contract(results(state)) == contract(EXPECTED["results"])
 
 
 def test_first_release_log_through_the_cli(capsys):
     assert main(["replay", str(LOG), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["results"] == EXPECTED["results"] and data["verified"] is True
+    assert contract(data["results"]) == contract(EXPECTED["results"]) and data["verified"] is True
 
 
 def test_every_event_version_step_has_an_upcaster():
@@ -61,7 +66,7 @@ def test_a_newer_event_version_still_reads_the_old_log(monkeypatch):
     state = replay(records)
     assert sorted(calls) == list(range(1, 13)), "every stored v1 ballot went through the upcaster once"
     assert set(state.entries) == {("A", n) for n in range(1, 13)}
-    assert results(state)["persons"] == EXPECTED["results"]["persons"]
+    assert contract(results(state))["persons"] == contract(EXPECTED["results"])["persons"]
 
 
 def test_a_missing_upcaster_is_named(monkeypatch):
@@ -70,3 +75,23 @@ def test_a_missing_upcaster_is_named(monkeypatch):
     assert upcast.missing() == [("ballot_recorded", 2)]
     with pytest.raises(KeyError):
         replay(read_jsonl(LOG))
+
+
+def test_replay_reads_the_log_inside_an_archive(tmp_path, capsys):
+    from tests.audit.conftest import finished_session
+
+    db = str(tmp_path / "s.db")
+    finished_session(db, "sample", "111-222-333")
+    assert main(["archive", "--db", db, "-o", str(tmp_path / "a.zip")]) == 0
+    capsys.readouterr()
+    assert main(["replay", str(tmp_path / "a.zip"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["step"] == "closed" and data["verified"] is True
+
+
+def test_replay_text_is_one_readable_line_per_event(capsys):
+    assert main(["replay", str(LOG), "--format", "text", "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == EXPECTED["count"]
+    assert "Chair" in lines[6] and "Team vote: 12 for, 0 against, 0 abstain → approved" in lines[6]
+    assert "Trịnh Minh Đức (v01)" in lines[5], "ids are shown with their names"

@@ -67,6 +67,14 @@ def test_a_corrupt_sqlite_file_is_named(sample_db, capsys):
     assert digest(sample_db) == before
 
 
+def test_a_file_that_is_no_database_is_named_as_such(tmp_path, capsys):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(bytes(range(256)) * 20)
+    code, text = run(capsys, "verify", "--db", str(junk), "--lang", "en")
+    assert code == 2 and "Cannot open the database" in text and "not a database" in text
+    assert junk.read_bytes() == bytes(range(256)) * 20
+
+
 def test_a_sqlite_file_locked_by_another_program_at_open(sample_db, quick_busy_timeout, capsys):
     other = sqlite3.connect(sample_db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
