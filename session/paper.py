@@ -122,7 +122,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "Mark (X) Agree or Disagree on each row; a blank row counts as disagree. Posts to fill: {posts}."),
     "doc.how.binary": ("Đánh dấu (X) vào một ô ở mỗi dòng. Dòng không đánh dấu hoặc đánh dấu cả hai ô là dòng không hợp lệ.",
                        "Mark (X) one box on each row. A row with no box or both boxes marked is invalid."),
-    "doc.posts": ("Số chức danh cần bổ nhiệm: {posts}", "Posts to fill: {posts}"),
     "doc.page_of": ("Trang {page}/{pages}", "Page {page}/{pages}"),
     "doc.rehearsal": ("THỬ NGHIỆM", "REHEARSAL"),
     "doc.no_font": ("Không tìm thấy phông chữ DejaVu Sans (đã tìm ở: {where}).", "DejaVu Sans font not found (looked in: {where})."),

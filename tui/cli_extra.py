@@ -58,12 +58,16 @@ def _fonts():
 
 
 def _print_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=("ballots", "covers", "minutes"), help="ballots | covers | minutes")
+    p.add_argument("what", choices=("ballots", "covers", "minutes"),
+                   help="phiếu / ballots · bìa xấp / batch covers · biên bản / minutes")
     _db(p)
-    p.add_argument("-o", "--output", help="PDF file to write (default: WHAT-SESSION.pdf)")
-    p.add_argument("--copies", type=int, help="ballots: how many (default: one per voter convened)")
-    p.add_argument("--batches", type=int, default=1, help="covers: how many batches")
-    p.add_argument("--format", choices=("pdf", "text"), default="pdf", help="minutes: text prints to standard output")
+    p.add_argument("-o", "--output", metavar="FILE.pdf",
+                   help="tệp PDF (mặc định: WHAT-SESSION.pdf) / PDF file to write (default: WHAT-SESSION.pdf)")
+    p.add_argument("--copies", type=int, metavar="N",
+                   help="số phiếu (mặc định: mỗi người được triệu tập một phiếu) / ballots: how many (default: one per voter convened)")
+    p.add_argument("--batches", type=int, default=1, metavar="N", help="số xấp / covers: how many batches")
+    p.add_argument("--format", choices=("pdf", "text"), default="pdf",
+                   help="biên bản dạng văn bản ra màn hình / minutes: text prints to standard output")
 
 
 @command("print", "in phiếu, bìa xấp, biên bản / print ballots, batch covers, minutes")(_print_args)
@@ -123,7 +127,7 @@ def _minutes_ready(state) -> None:
 
 def _archive_args(p: argparse.ArgumentParser) -> None:
     _db(p)
-    p.add_argument("-o", "--output", required=True, help="zip file to write")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="tệp zip / zip file to write")
 
 
 @command("archive", "đóng gói lưu trữ / write the archive bundle")(_archive_args)
