@@ -189,6 +189,24 @@ def test_a_postgresql_server_that_goes_away_mid_count(pg_url):
     assert recorded[-1].hash == records[-1].hash and verify(records).ok
 
 
+def test_postgresql_backends_terminated_mid_count_recover_without_duplicates(pg_url):
+    from sqlalchemy import create_engine, text
+
+    service = SessionService.create(open_store(pg_url), synthetic(6, 2), clock=FixedClock(), session_id="term")
+    drive_to_counting(service)
+    service.handle(c.RecordBallot(marks="11"), CHAIR)
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:  # the server drops every other connection to this database
+        killed = conn.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                   "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar()
+    admin.dispose()
+    assert killed >= 1
+    service.handle(c.RecordBallot(marks="22"), CHAIR)  # the pool notices the dead connection and reconnects
+    records = open_store(pg_url).load("term")
+    assert [r.payload.get("marks") for r in records if r.type == "ballot_recorded"] == ["11", "22"]
+    assert verify(records).ok
+
+
 class CommitThenFail:
     """A store whose append lands and then loses the connection before the answer (an ambiguous COMMIT)."""
 

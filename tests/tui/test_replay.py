@@ -140,3 +140,10 @@ async def test_shows_the_projector_view_of_that_moment(records):
         await pilot.press("g", *"25", "enter")
         assert not app.query_one("#p-results").display, "and not before"
         assert "KIỂM PHIẾU" in str(app.query_one("#p-step").content)
+
+
+async def test_an_empty_log_says_so():
+    app = ReplayApp([])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "space", "right_square_bracket")
+        assert "Nhật ký trống" in status(app) and app.index == 0
