@@ -12,6 +12,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+import session.paper  # noqa: F401  (registers the document strings)
 from session.i18n import t
 
 LOG = "log.jsonl"

@@ -16,6 +16,7 @@ from pathlib import Path
 import qrcode
 from fpdf import FPDF
 
+import session.paper  # noqa: F401  (registers the document strings)
 from session.errors import BadInput
 from session.i18n import t
 
