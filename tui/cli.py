@@ -29,6 +29,7 @@ from tui.cli_io import (
     file_error,
     out,
     read_text,
+    utf8_streams,
 )
 from tui.cli_log import broken, checked_log, print_replay
 from tui.i18n import t
@@ -348,6 +349,7 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``tinnhiem`` script."""
+    utf8_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     _Parser.lang = _lang_of(argv)
     parser = build_parser()

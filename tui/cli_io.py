@@ -40,6 +40,14 @@ def err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
+def utf8_streams() -> None:
+    """Write UTF-8 whatever the locale says: the output is Vietnamese text and exported logs are hashed as UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def exit_status(exc: SessionError) -> int:
     """3 for a refusal by the agenda or of an action's input; 2 for a bad file, argument or database."""
     return EXIT_REFUSED if isinstance(exc, StepRefused) or exc.step is not None else EXIT_BAD

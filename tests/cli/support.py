@@ -55,10 +55,10 @@ def cli(*args: str, stdin: str = "") -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def sh(*args: str, cwd: Path, stdin: str = "") -> Run:
-    """``python -m tui.cli ARGS`` as a separate process, as a user or an outside test runs it."""
+def sh(*args: str, cwd: Path, stdin: str = "", **env: str) -> Run:
+    """``python -m tui.cli ARGS`` as a separate process, as a user or an outside test runs it; ``env`` adds variables."""
     proc = subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=cwd, input=stdin, capture_output=True,
-                          text=True, encoding="utf-8", env=_env(), timeout=120)
+                          text=True, encoding="utf-8", env=_env() | env, timeout=120)
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 

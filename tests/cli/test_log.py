@@ -27,6 +27,11 @@ def test_export_then_verify_prints_the_head_digest(closed_log, closed_db):
         assert head in run.out and f"{len(lines)} sự kiện" in run.out
 
 
+def test_export_is_utf8_whatever_the_locale(closed_db, closed_log, tmp_path):
+    run = sh("export", "--db", closed_db, cwd=tmp_path, PYTHONIOENCODING="latin-1")
+    assert run.code == 0 and run.out == closed_log.read_text(encoding="utf-8")
+
+
 def test_export_to_a_file(closed_db, closed_log, tmp_path):
     run = cli("export", "--db", closed_db, "-o", tmp_path / "out.jsonl")
     assert run.code == 0 and (tmp_path / "out.jsonl").read_text(encoding="utf-8") == closed_log.read_text(encoding="utf-8")
