@@ -77,7 +77,7 @@ def test_readme_options_every_command_takes():
 def test_readme_actions_are_real():
     block = SECTION.split("### Actions", 1)[1].split("```")[1]
     names = set()
-    for chunk in re.split(r"\n|\s{2,}|\|", block):
+    for chunk in re.split(r"\n|\s{2,}|\s\|\s", block):  # " | " separates alternatives; "a|b" is one value
         words = chunk.split()
         if words and re.fullmatch(r"[a-z]+", words[0]):
             two = " ".join(words[:2])
