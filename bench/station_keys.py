@@ -37,7 +37,7 @@ def plan(marks: str) -> list[str]:
     rows = [i for i, m in enumerate(marks) if m != common]
     width = len(str(len(marks)))
     fixes = [k for i in rows for k in ("g", *f"{i + 1:0{width}d}", marks[i])]
-    by_fill = lead + ["f"] + fixes + ["enter"]
+    by_fill = lead + (["f"] + fixes + ["enter"] if fixes else ["space"])
     by_row = list(marks) + ["enter"]
     return by_fill if len(by_fill) <= len(by_row) else by_row
 
@@ -68,7 +68,7 @@ async def keys_per_ballot() -> list[tuple[str, int, int, bool]]:
             await pilot.press(*keys)
             right = app.service.state.entries.get(("B1", number)).marks == marks
             k = sum(1 for m in marks if m != most_common_mark(marks))
-            out.append((name, len(keys), min(4 * k + 2, PERSONS + 1) if k else 2, right))
+            out.append((name, len(keys), min(4 * k + 2, PERSONS + 1) if k else 2, right))  # k: rows off the common mark
     return out
 
 

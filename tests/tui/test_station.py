@@ -91,13 +91,15 @@ async def test_a_committed_ballot_changes_only_by_a_correction_confirmed_by_the_
         assert state.tally.counts[0][:2] == [0, 1]
 
 
-async def test_rows_are_reached_by_number_and_the_fill_key_takes_the_most_common_mark():
+async def test_rows_are_reached_by_number_and_the_fill_keys_take_the_most_common_mark():
     store = _session()
     app = _station(store, "v05", "S1")
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, "B1")
         await pilot.press("enter", "f", "g", "2", "3", "enter")
-        assert app.service.state.entries[("B1", 1)].marks == "13"
+        await pilot.press("2", "space")  # a ballot whose rows are all alike: its mark, then fill and commit
+        entries = app.service.state.entries
+        assert entries[("B1", 1)].marks == "13" and entries[("B1", 2)].marks == "22"
 
 
 async def test_blind_double_entry_counts_only_agreed_ballots_and_the_head_resolves_a_mismatch():

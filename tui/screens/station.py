@@ -30,9 +30,9 @@ register({
     "station.double_status": ("Máy này đã nhập {mine} · chờ máy kia {waiting} · lệch {mismatched}",
                               "This station entered {mine} · awaiting the other {waiting} · mismatched {mismatched}"),
     "station.scan": ("Quét bìa xấp / phiếu, hoặc gõ mã xấp rồi Enter", "Scan a cover sheet / ballot, or type a batch code and Enter"),
-    "station.keys": ("1 2 3 mức · 0 trống · x nhiều ô · - gạch tên · f điền phần còn lại · Enter ghi · i cả phiếu không hợp lệ · "
+    "station.keys": ("1 2 3 mức · 0 trống · x nhiều ô · - gạch tên · f điền phần còn lại · Enter ghi · Space điền rồi ghi · i cả phiếu không hợp lệ · "
                      "g+số đến dòng · ↑↓ Backspace sửa · b/F2 xấp khác · c/F3 đính chính · m/F4 phiếu lệch",
-                     "1 2 3 levels · 0 blank · x several · - struck · f fill the rest · Enter commit · i whole ballot invalid · "
+                     "1 2 3 levels · 0 blank · x several · - struck · f fill the rest · Enter commit · Space fill and commit · i whole ballot invalid · "
                      "g+number go to row · ↑↓ Backspace edit · b/F2 other batch · c/F3 correction · m/F4 mismatches"),
     "station.no_batch": ("Chưa nhận xấp phiếu: quét bìa xấp hoặc gõ mã xấp.", "No batch yet: scan its cover sheet or type its code."),
     "station.checked": ("Đã nhận phiếu số {position} của xấp {batch}.", "Ballot {position} of batch {batch} checked off."),

@@ -40,8 +40,9 @@ register({
 
 SCAN_START = "t"
 """First character of every scanned payload (``tinnhiem…``); no mark or command key uses it."""
-FILL, INVALID, JUMP = "f", "i", "g"
-"""Keys: fill the rest with the most common mark, mark the whole ballot invalid, jump to a row by number."""
+FILL, INVALID, JUMP, FILL_COMMIT = "f", "i", "g", "space"
+"""Keys: fill the rest with the most common mark, mark the whole ballot invalid, jump to a row by number,
+and fill the rest then commit (a ballot whose rows are all alike costs its mark and this key)."""
 
 
 class BallotEntry(ScrollView, can_focus=True):
@@ -194,6 +195,9 @@ class BallotEntry(ScrollView, can_focus=True):
             self.action_commit()
         elif char == FILL:
             self.action_fill()
+        elif event.key == FILL_COMMIT:
+            self.action_fill()
+            self.action_commit()
         elif char == INVALID:
             self.action_invalid()
         elif char == JUMP:
