@@ -279,13 +279,14 @@ def run_project(a: argparse.Namespace) -> int:
 def _station_args(p: argparse.ArgumentParser) -> None:
     _db(p)
     p.add_argument("--name", required=True, help="voter id of the counting-team member")
+    p.add_argument("--station", default="", help="tên máy (mặc định: mã thành viên) / station name (default: the member's id)")
 
 
 @command("station", "máy kiểm phiếu / a counting station")(_station_args)
 def run_station(a: argparse.Namespace) -> int:
     from tui.screens_entry import open_station
 
-    return open_station(a.db, a.session, a.name, a.lang)
+    return open_station(a.db, a.session, a.name, a.lang, station=a.station)
 
 
 def _demo_args(p: argparse.ArgumentParser) -> None:

@@ -23,8 +23,8 @@ def open_projector(db: str, session_id: str | None, lang: str) -> int:
     return 0
 
 
-def open_station(db: str, session_id: str | None, member: str, lang: str) -> int:
-    """Run a counting station for ``member`` (its station name is the member's id); refused unless on the approved team."""
+def open_station(db: str, session_id: str | None, member: str, lang: str, station: str = "") -> int:
+    """Run counting station ``station`` (default: the member's id) for ``member``; refused unless on the approved team."""
     import sys
 
     from session.counting import station_refusal
@@ -38,7 +38,7 @@ def open_station(db: str, session_id: str | None, member: str, lang: str) -> int
         error = StepRefused(refusal[0], **refusal[1])
         sys.stderr.write(error.message(lang) + "\n")
         return 3
-    StationApp(service, member, lang=lang).run()
+    StationApp(service, member, station, lang=lang).run()
     return 0
 
 
