@@ -46,7 +46,8 @@ class LiveApp(SessionApp):
         from session.log import short_code
 
         state = self.service.state
-        data = f"tinnhiem:{state.session_id}:{state.seq}:{state.head_hash}"
+        # Upper case keeps the code in QR's alphanumeric mode: a smaller code that fits 24 rows.
+        data = f"TINNHIEM:{state.session_id}:{state.seq}:{state.head_hash}".upper()
         self.push_screen(QrDialog(self.lang, t("dlg.qr", self.lang, code=short_code(state.head_hash)), data))
 
     def action_projector_theme(self) -> None:

@@ -5,12 +5,26 @@ Regenerate with ``pytest tests/tui/test_chair_snapshots.py --snapshot-update`` a
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from session import commands as c
 from session.events import CHAIR
 from tests.tui.chair_support import BALLOTS, at_step
 from tui.app import ChairApp, ProjectorApp
 
 WIDE, SMALL = (120, 36), (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    """Times are shown in the local zone: pin it so the agenda's times are the same on every machine."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 def chair(step: str, *commands: c.Command) -> ChairApp:
@@ -97,6 +111,11 @@ def test_minutes(snap_compare):
 def test_results_before_announcing(snap_compare):
     """Announcing: the results table on the console only: Lê Văn Khánh in red (≥ 2/3 low) with the consequence."""
     assert snap_compare(chair("announcing"), terminal_size=WIDE)
+
+
+def test_qr_small(snap_compare):
+    """The log's head digest as a QR code at 80×24: the whole code fits, with the short code above it."""
+    assert snap_compare(chair("announcing"), terminal_size=SMALL, press=["q"])
 
 
 def test_sealing_dialog(snap_compare):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.i18n import t
@@ -250,7 +250,6 @@ class QrDialog(Dialog[None]):
         from tui.widgets.qr import QrCode
 
         yield QrCode(self.data)
-        yield Static(self.data, classes="hint", markup=False)
 
     def hint(self) -> str:
         return "Esc"

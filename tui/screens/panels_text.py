@@ -54,9 +54,9 @@ class BriefingPanel(StepPanel):
         text.append(t("panel.thresholds", lang) + "\n", style="bold")
         banded = level_label(state, pack.banded_level, lang)
         for band in pack.bands:
-            rel = t("panel.rel_strict" if band.strict else "panel.rel_inclusive", lang)
+            rel = t("panel.rel_strict" if band.strict else "panel.rel_inclusive", lang, frac=f"{band.num}/{band.den}")
             consequence = band.consequence_vi if vi else band.consequence_en
-            text.append(" • " + t("panel.band", lang, label=banded, rel=rel, frac=f"{band.num}/{band.den}", text=consequence) + "\n")
+            text.append(" • " + t("panel.band", lang, label=banded, rel=rel, text=consequence) + "\n")
         text.append("\n" + (pack.principles_vi if vi else pack.principles_en) + "\n\n")
         text.append(t("panel.publication", lang) + "\n", style="bold")
         text.append(t("panel.publication_text", lang) + "\n\n")
@@ -151,7 +151,8 @@ class CountingPanel(StepPanel):
             return
         if name == "ballot":
             marks = "/".join(f"{i + 1} {lv.vi if lang == 'vi' else lv.en}" for i, lv in enumerate(state.pack.levels))
-            title = t("dlg.ballot", lang, n=state.next_position(""), marks=marks)
+            order = ", ".join(f"{i}. {p.name}" for i, p in enumerate(state.ballot_persons, 1))
+            title = t("dlg.ballot", lang, n=state.next_position(""), marks=marks) + "\n" + order
             reasons = [(r.key, r.vi if lang == "vi" else r.en) for r in state.pack.invalid_reasons]
             hint = t("dlg.marks", lang, example=marks_example(state))
             self.app.push_screen(BallotForm(lang, title, hint, reasons), self._ballot)

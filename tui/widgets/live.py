@@ -18,5 +18,7 @@ class Live(Protocol):
 
 
 def hhmm(iso: str | None) -> str:
-    """``08:05`` from an ISO timestamp ('' when absent)."""
-    return iso[11:16] if iso else ""
+    """``08:05`` in the local time zone from a recorded ISO timestamp ('' when absent)."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).astimezone().strftime("%H:%M") if iso else ""

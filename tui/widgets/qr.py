@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.widgets import Static
 
 
-def qr_text(data: str, border: int = 2) -> str:
+def qr_text(data: str, border: int = 1) -> str:
     """``data`` as a QR code in text, dark modules as ink on the terminal's background."""
     import qrcode  # imported here: only a request for the QR needs it
 
-    code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code = qrcode.QRCode(border=border, error_correction=qrcode.constants.ERROR_CORRECT_L)
     code.add_data(data)
     code.make(fit=True)
     rows = code.get_matrix()

@@ -35,13 +35,11 @@ def results_renderable(state: SessionState, lang: str, compact: bool = False) ->
         table.add_column(t("table.position", lang), ratio=2, overflow="ellipsis")
     for key in keys:
         table.add_column(level_label(state, key, lang), justify="right", ratio=2)
-    table.add_column(t("results.band", lang), ratio=2)
+    table.add_column(t("results.band", lang), ratio=3)
     notes: list[Text] = []
     for person in data["persons"]:
         band = person["band"]
-        # Narrow screens drop the brackets so the percentage is never cut off.
-        cells = [f"{person['counts'][k]} {person['percent'][k]}%" if compact else f"{person['counts'][k]} ({person['percent'][k]}%)"
-                 for k in keys]
+        cells = [f"{person['counts'][k]} {person['percent'][k]}%" for k in keys]
         name = [person["name"]] if compact else [person["name"], person["position"]]
         table.add_row(*name, *cells, Text(t(f"band.{band}", lang), style=BAND_STYLE[band]))
         if band != "none":
@@ -57,10 +55,20 @@ class ResultsView(Static):
 
     DEFAULT_CSS = "ResultsView { height: auto; }"
 
+    NARROW = 100
+    """Below this width the position column is left out, so counts and percentages are never cut."""
+
     def __init__(self, compact: bool = False, live: bool = True, **kwargs) -> None:
         super().__init__(classes=LIVE if live else "", **kwargs)
         self.compact = compact
-        """Leave out the position column (narrow screens)."""
+        """Always leave out the position column."""
+        self._shown: tuple[SessionState, str] | None = None
 
     def show(self, state: SessionState, lang: str) -> None:
-        self.update(results_renderable(state, lang, self.compact))
+        self._shown = (state, lang)
+        narrow = self.compact or self.size.width < self.NARROW
+        self.update(results_renderable(state, lang, narrow))
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
