@@ -5,6 +5,7 @@ A refusal raises a SessionError naming the current step, the action and the reas
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from session import commands as cmd
@@ -135,11 +136,14 @@ def _return(s: SessionState, c: cmd.RecordReturned, no: _Refuse) -> Events:
 
 
 def _reason_key(s: SessionState, text: str, no: _Refuse) -> str:
-    """A whole-ballot invalid reason as a key: by key, or by its Vietnamese or English text."""
-    needle = text.strip().casefold()
-    for reason in s.pack.invalid_reasons:
-        if needle in (reason.key, reason.vi.casefold(), reason.en.casefold()):
-            return reason.key
+    """A whole-ballot invalid reason as a key: by key, or by (a unique part of) its Vietnamese or English text."""
+    needle = unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+    reasons = s.pack.invalid_reasons
+    exact = [r.key for r in reasons if needle in (r.key, r.vi.casefold(), r.en.casefold())]
+    partial = [r.key for r in reasons if needle and (needle in r.vi.casefold() or needle in r.en.casefold())]
+    for found in (exact, partial):
+        if len(found) == 1:
+            return found[0]
     raise no.bad("ballot.bad_reason", text=text, choices="; ".join(r.key for r in s.pack.invalid_reasons))
 
 

@@ -86,7 +86,7 @@ THREE_LEVELS = (
 APPOINT_LEVELS = (Level("agree", "Đồng ý", "Agree"), Level("disagree", "Không đồng ý", "Disagree"))
 BINARY_LEVELS = (Level("trust", "Tín nhiệm", "Confidence"), Level("no_trust", "Không tín nhiệm", "No confidence"))
 
-NOT_ISSUED = InvalidReason("not_issued", "Phiếu không do Tổ kiểm phiếu phát ra", "Ballot not issued by the counting team")
+NOT_ISSUED = InvalidReason("not_issued", "Phiếu không do Tổ kiểm phiếu phát ra", "Ballot not issued by the team")
 OTHER_FORM = InvalidReason("other_form", "Phiếu không đúng mẫu của hội nghị", "Not this conference's form")
 OVER_POSTS = InvalidReason("over_posts", "Số người được đồng ý vượt số chức danh", "More agreed than there are posts")
 ROW_INVALID = InvalidReason("row_invalid", "Có dòng không hợp lệ (phạm vi cả phiếu)", "A row is invalid (whole-ballot scope)")
