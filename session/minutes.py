@@ -8,6 +8,7 @@ writer (storage/pdf_minutes.py) lays out the same data; it computes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 from session.i18n import t
 from session.log import short_code
@@ -120,11 +121,19 @@ class Minutes:
         return short_code(self.head)
 
 
+VIETNAM = timezone(timedelta(hours=7), "UTC+7")
+"""Vietnam keeps one time zone all year; the log's times are UTC."""
+
+
 def _when(s: SessionState, lang: str) -> str:
+    """When the count began, in Vietnam's time (the conference date if the step time is unknown)."""
     day = s.conference.date
-    stamp = s.step_times.get("counting", "")
-    hour = f"{stamp[11:16]} UTC, " if len(stamp) >= 16 else ""
-    moment = f"{hour}{day.day:02d}/{day.month:02d}/{day.year}"
+    try:
+        local = datetime.fromisoformat(s.step_times.get("counting", "")).astimezone(VIETNAM)
+    except ValueError:
+        moment = t("doc.m_on", lang, date=f"{day:%d/%m/%Y}")
+    else:
+        moment = t("doc.m_at", lang, hm=f"{local:%H:%M}", date=f"{local:%d/%m/%Y}")
     return t("doc.m_when", lang, when=moment, place=s.conference.place or s.conference.body, title=s.conference.title)
 
 

@@ -40,8 +40,9 @@ class _Copy:
         if self.pdf.get_y() + height > self.pdf.h - BOTTOM:
             self.pdf.add_page()
 
-    def section(self, key: str) -> None:
-        self.room(14)
+    def section(self, key: str, keep: float = 8.0) -> None:
+        """A numbered heading, on a new page unless ``keep`` mm of what follows fit under it."""
+        self.room(9 + keep)
         self.pdf.set_y(self.pdf.get_y() + 2.5)
         self.pdf.para(self.tr(key), 10.5, "B", 6)
 
@@ -92,7 +93,7 @@ class _Copy:
 
     def team(self) -> None:
         pdf, m = self.pdf, self.m
-        self.section("doc.m_team")
+        self.section("doc.m_team", keep=12)
         widths = [10, 60, pdf.inner_width - 100, 30]
         self.table(widths, [self.tr("doc.no"), self.tr("doc.name"), self.tr("doc.position"), self.tr("doc.m_role")], 6, 9, "B", "CCCC", True)
         for i, member in enumerate(m.team, 1):
@@ -104,7 +105,7 @@ class _Copy:
 
     def books(self) -> None:
         pdf, m = self.pdf, self.m
-        self.section("doc.m_books")
+        self.section("doc.m_books", keep=12)
         widths = [80, 22, pdf.inner_width - 102]
         for figure in m.books:
             self.table(widths, [figure.label, str(figure.value), figure.note], 6, 9.5, "", "LCL")
@@ -119,7 +120,7 @@ class _Copy:
 
     def results(self) -> None:
         pdf, m = self.pdf, self.m
-        self.section("doc.m_results")
+        self.section("doc.m_results", keep=26)
         count_w = 23.0 if len(m.columns) == 4 else 28.0
         rest = pdf.inner_width - 9 - count_w * len(m.columns)
         widths = [9, rest * 0.57, rest * 0.43] + [count_w] * len(m.columns)
@@ -152,8 +153,7 @@ class _Copy:
 
     def integrity(self) -> None:
         pdf, m = self.pdf, self.m
-        self.section("doc.m_integrity")
-        self.room(QR_SIZE + 2)
+        self.section("doc.m_integrity", keep=QR_SIZE + 2)
         top = pdf.get_y()
         pdf.qr(m.qr, pdf.w - pdf.r_margin - QR_SIZE, top, QR_SIZE)
         text_w = pdf.inner_width - QR_SIZE - 4

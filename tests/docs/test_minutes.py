@@ -74,8 +74,9 @@ def test_team_names_signature_blocks_launch_code_and_digest(pages, state):
     assert f"Số sự kiện: {state.seq}" in text
 
 
-def test_the_integrity_qr_carries_session_count_and_head(minutes_file, state):
-    found = qr_texts(render(minutes_file.read_bytes(), 0))
+def test_the_integrity_qr_carries_session_count_and_head(minutes_file, pages, state):
+    page = next(i for i, text in enumerate(pages) if "IV. TÍNH TOÀN VẸN CỦA NHẬT KÝ" in text)
+    found = qr_texts(render(minutes_file.read_bytes(), page))
     assert found == [log_payload(state.session_id, state.seq, state.head_hash)]
 
 
