@@ -93,6 +93,8 @@ class BallotEntry(ScrollView, can_focus=True):
         """Column labels: the pack's levels in mark order."""
         self.lang = lang
         """Interface language."""
+        self.level_width = max(10, *(cell_len(label) + 1 for label in levels))
+        """Cells per level column and for the last (other marks) column: the longest label fits."""
         self.keys = "".join(str(i) for i in range(1, len(levels) + 1)) + BLANK + SEVERAL + STRUCK
         """Every mark key the pack allows."""
         self._scan: list[str] | None = None
@@ -210,8 +212,6 @@ class BallotEntry(ScrollView, can_focus=True):
 
     # --- rendering (line by line: a keystroke redraws the two rows it touched, not the grid) ----
 
-    LEVEL_WIDTH = 14
-    """Cells per level column and for the last (other marks) column."""
 
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.persons) + 2)
@@ -240,7 +240,7 @@ class BallotEntry(ScrollView, can_focus=True):
 
     def _cells(self, number: str, name: str, cells: list[str], other: str) -> list[tuple[str, int, str]]:
         width = self.size.width
-        level = self.LEVEL_WIDTH
+        level = self.level_width
         name_width = max(8, width - 5 - level * (len(cells) + 1))
         return [(number, 4, "right"), (name, name_width, "left")] + [(c, level, "center") for c in cells] + [(other, level, "center")]
 
