@@ -138,3 +138,19 @@ def test_minutes_follow_the_pack_form(rules):
     assert band in text
     assert "Số phiếu hỏng đã đổi" not in text  # shown only when a ballot was exchanged
     assert f"· {rules} · Trang 1/" in text
+
+
+HEADINGS = ("I. TỔ KIỂM PHIẾU", "II. SỐ LIỆU", "III. KẾT QUẢ", "IV. TÍNH TOÀN VẸN CỦA NHẬT KÝ", "TỔ KIỂM PHIẾU")
+
+
+@pytest.mark.parametrize("persons", [1, 4, 7, 11, 16])
+def test_no_page_ends_on_a_heading(persons):
+    from storage.documents import minutes_pdf
+    from tests.docs.support import fonts, new_service
+    from tests.scenarios import drive_to_counting, enter, synthetic
+
+    service = drive_to_counting(new_service(synthetic(6, persons)))
+    enter(service, ["3" * persons] * 6)
+    for text in pages_text(minutes_pdf(service.state, fonts())):
+        body = [line for line in text.splitlines() if not line.startswith("Phiên ")]
+        assert body[-1].strip() not in HEADINGS, body[-3:]
