@@ -105,13 +105,14 @@ class HoldAtAppend:
         return getattr(self.store, name)
 
 
-@pytest.mark.parametrize("command", [c.RecordBallot(marks="12", position=1), c.MarkAbsent(("v001",))],
-                         ids=["ballot_position_1", "mark_absent_v001"])
+@pytest.mark.parametrize("command", [c.RecordBallot(marks="12", position=1), c.MarkPresent(("v003",)),
+                                     c.MarkAbsent(("v001",))],
+                         ids=["ballot_position_1", "mark_present_v003", "mark_absent_v001"])
 def test_two_services_racing_redecide_and_never_duplicate(db, command):
     first = SessionService.create(open_store(db), synthetic(12, 2), clock=FixedClock(),
                                   session_id="svc", launch_code="111-222-333")
     drive_to_counting(first)
-    if isinstance(command, c.MarkAbsent):  # roll call again: go back to a session still checking in
+    if isinstance(command, (c.MarkPresent, c.MarkAbsent)):  # a second session, still at the roll call
         first = SessionService.create(first.store, synthetic(12, 2), clock=FixedClock(), session_id="roll",
                                       launch_code="111-222-333")
         first.handle(c.Advance(), CHAIR)
@@ -127,7 +128,8 @@ def test_two_services_racing_redecide_and_never_duplicate(db, command):
     refused = next(value for kind, value in outcome if kind == "error")
     # The loser got a Conflict, reloaded, and the domain itself refused the now-stale command.
     assert isinstance(refused, SessionError) and not isinstance(refused, Conflict), refused
-    assert refused.key in {"ballot.taken", "absent.not_present"}
+    expected = {c.RecordBallot: "ballot.taken", c.MarkPresent: "present.already", c.MarkAbsent: "absent.not_present"}
+    assert refused.key == expected[type(command)]
     log = first.store.load(sid)
     assert len(log) == before + 1
     assert verify(log).ok
