@@ -47,6 +47,9 @@ class SessionApp(App):
 
     BINDINGS = [Binding("ctrl+l", "toggle_lang", "VI/EN", show=False)]
 
+    follow_interval = FOLLOW_INTERVAL
+    """Seconds between polls of the store; a view that must look live may poll faster."""
+
     def __init__(self, service: SessionService, lang: str = "vi", actor: Actor = CHAIR, follow: bool = True):
         super().__init__()
         self.service = service
@@ -60,7 +63,7 @@ class SessionApp(App):
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
         if self._follow:
-            self.set_interval(FOLLOW_INTERVAL, self.poll_store)
+            self.set_interval(self.follow_interval, self.poll_store)
 
     def tr(self, key: str, **params: object) -> str:
         """A string in the current language."""
