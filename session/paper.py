@@ -67,6 +67,15 @@ def parse_printed_code(text: str) -> tuple[str, int | None] | None:
     return f"{m[1]}-{m[2]}".upper(), int(m[3]) if m[3] else None
 
 
+_IN_TEXT = re.compile(r"\b([0-9A-F]{4}-[0-9A-F]{4})/(\d+)\b")
+
+
+def find_printed_code(text: str) -> tuple[str, int] | None:
+    """The first printed code with its event count (``1A2B-3C4D/57``) in a document's text, or None."""
+    m = _IN_TEXT.search(text)
+    return (m[1], int(m[2])) if m else None
+
+
 @dataclass(frozen=True)
 class PaperMatch:
     """Where a printed code sits in the log."""
@@ -192,6 +201,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "archive.no_manifest": ("Thiếu {name}.", "{name} is missing."),
     "archive.missing": ("Thiếu tệp {name} (có trong danh mục).", "File {name} is missing (listed in the manifest)."),
     "archive.bad_sum": ("Tệp {name} đã bị thay đổi: SHA-256 không khớp danh mục.", "File {name} was changed: its SHA-256 does not match the manifest."),
+    "archive.minutes_mismatch": ("Biên bản {name} không khớp đầu chuỗi của nhật ký (mã trên biên bản: {code}).",
+                                 "The minutes {name} do not match the head of the log (code on the minutes: {code})."),
     "archive.unlisted": ("Tệp {name} không có trong danh mục.", "File {name} is not in the manifest."),
 }
 """Document strings: key → (Vietnamese, English)."""

@@ -180,12 +180,15 @@ def verify_archive(path: str, lang: str) -> int:
     verdict = None
     if archive.LOG in found.files:
         try:
-            verdict = verify(_records(found.files[archive.LOG], read_jsonl))
+            records = _records(found.files[archive.LOG], read_jsonl)
+            verdict = verify(records)
         except SessionError as exc:
             problems.append(t("archive.log_unreadable", lang, name=archive.LOG, reason=exc.message(lang)))
         if verdict is not None and not verdict.ok:
             reason = t(verdict.reason, lang, seq=verdict.bad_seq, found=verdict.found)
             problems.append(f"{archive.LOG}: {t('log.broken', lang, reason=reason)}")
+        elif verdict is not None and archive.MINUTES_TXT in found.files:
+            problems += _minutes_against_log(found.files[archive.MINUTES_TXT], records, lang)
     if problems:
         # Like the log's verdict, the archive's is the command's report: standard output.
         for problem in problems:
@@ -194,6 +197,18 @@ def verify_archive(path: str, lang: str) -> int:
     out(t("archive.ok", lang, count=len(found.files) - 1, manifest=archive.MANIFEST))
     out(t("log.ok", lang, count=verdict.count, code=verdict.code, head=verdict.head))
     return EXIT_OK
+
+
+def _minutes_against_log(text: bytes, records: list[Recorded], lang: str) -> list[str]:
+    """The bundled minutes were drawn up at the log's head: their printed code must be the head's."""
+    from session.paper import find_printed_code, locate
+    from storage import archive
+
+    printed = find_printed_code(text.decode("utf-8", "replace"))
+    if printed and locate(records, *printed).status == "match":
+        return []
+    code = f"{printed[0]}/{printed[1]}" if printed else "—"
+    return [t("archive.minutes_mismatch", lang, name=archive.MINUTES_TXT, code=code)]
 
 
 def _records(text: bytes, read_jsonl) -> list[Recorded]:

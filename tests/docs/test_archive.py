@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -177,3 +178,14 @@ def test_bad_arguments_and_unwritable_output(minutes_db, tmp_path):
     assert run.code == 2 and "b.pdf" in run.err
     run = cli("verify", tmp_path / "missing.zip")
     assert run.code == 2 and "missing.zip" in run.err
+
+
+def test_minutes_from_another_point_of_the_log_are_caught(bundle, tmp_path):
+    def swap(files):
+        text = files[archive.MINUTES_TXT].decode()
+        files[archive.MINUTES_TXT] = re.sub(r"[0-9A-F]{4}-[0-9A-F]{4}/\d+", "0000-0000/3", text).encode()
+        del files[archive.MANIFEST]
+        files[archive.MANIFEST] = archive.manifest(files).encode()
+
+    run = cli("verify", _rewrite(bundle, tmp_path / "s.zip", swap))
+    assert run.code == 4 and "không khớp đầu chuỗi" in run.out and "0000-0000/3" in run.out
