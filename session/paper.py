@@ -192,11 +192,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Gói lưu trữ phiên {session} (mã nhật ký {code}).\n"
         "Kiểm tra: tinnhiem verify TỆP.zip — đối chiếu {manifest} và chuỗi băm của {log}.\n"
         "Không có tinnhiem: sha256sum -c {manifest} (trong thư mục đã giải nén); chuỗi băm: "
-        "hash = sha256(prev_hash ‖ JSON chuẩn của sự kiện không kèm hash), khóa sắp xếp, không dấu cách, UTF-8, NFC.\n",
+        "hash = sha256(prev_hash (hex ASCII; sự kiện đầu: 64 số 0) ‖ JSON chuẩn của {{seq, type, version, at, actor, payload}}: "
+        "khóa sắp xếp, không dấu cách, UTF-8, NFC).\n",
         "Archive of session {session} (log code {code}).\n"
         "Check: tinnhiem verify FILE.zip — compares {manifest} and the hash chain of {log}.\n"
         "Without tinnhiem: sha256sum -c {manifest} (in the unzipped folder); the chain: "
-        "hash = sha256(prev_hash ‖ canonical JSON of the event without its hash), sorted keys, no spaces, UTF-8, NFC.\n"),
+        "hash = sha256(prev_hash (ASCII hex; 64 zeros for the first event) ‖ canonical JSON of {{seq, type, version, at, actor, "
+        "payload}}: sorted keys, no spaces, UTF-8, NFC).\n"),
     "archive.unreadable": ("Không đọc được tệp zip.", "The zip cannot be read."),
     "archive.no_manifest": ("Thiếu {name}.", "{name} is missing."),
     "archive.missing": ("Thiếu tệp {name} (có trong danh mục).", "File {name} is missing (listed in the manifest)."),

@@ -189,3 +189,30 @@ def test_minutes_from_another_point_of_the_log_are_caught(bundle, tmp_path):
 
     run = cli("verify", _rewrite(bundle, tmp_path / "s.zip", swap))
     assert run.code == 4 and "không khớp đầu chuỗi" in run.out and "0000-0000/3" in run.out
+
+
+def test_the_recipe_in_verify_txt_checks_the_log_without_tinnhiem(bundle):
+    """Follow VERIFY.txt by hand: hashlib and json only, no project code."""
+    import hashlib
+    import unicodedata
+
+    def nfc(value):
+        if isinstance(value, str):
+            return unicodedata.normalize("NFC", value)
+        if isinstance(value, dict):
+            return {nfc(k): nfc(v) for k, v in value.items()}
+        return [nfc(v) for v in value] if isinstance(value, list) else value
+
+    with zipfile.ZipFile(bundle) as zf:
+        lines = zf.read(archive.LOG).decode().splitlines()
+        manifest = zf.read(archive.MANIFEST).decode()
+        assert "64 zeros" in zf.read(archive.VERIFY).decode()
+    prev = "0" * 64
+    for line in lines:
+        event = json.loads(line)
+        body = {k: event[k] for k in ("seq", "type", "version", "at", "actor", "payload")}
+        canonical = json.dumps(nfc(body), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        assert event["prev_hash"] == prev
+        prev = hashlib.sha256(prev.encode("ascii") + canonical).hexdigest()
+        assert event["hash"] == prev
+    assert hashlib.sha256("".join(line + "\n" for line in lines).encode()).hexdigest() in manifest
