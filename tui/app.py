@@ -8,6 +8,8 @@ from functools import partial
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from session.commands import Command
+from session.errors import SessionError
 from session.events import CHAIR, Actor
 from session.service import SessionService
 from tui.base import PROJECTOR_THEME, SessionApp, StateChanged
@@ -76,8 +78,23 @@ class LiveApp(SessionApp):
 class ChairApp(LiveApp):
     """The chair console; ``m`` shows the projector view over it for a single-screen setup."""
 
+    def __init__(self, service: SessionService, lang: str = "vi", actor: Actor = CHAIR, follow: bool = True,
+                 theme: str | None = None, read_only: SessionError | None = None):
+        super().__init__(service, lang=lang, actor=actor, follow=follow, theme=theme)
+        self.read_only = read_only
+        """Why this console may only watch (another console holds the chair), or None."""
+
     def on_mount(self) -> None:
         self.push_screen(ChairScreen())
+        if self.read_only is not None:
+            self.notify(self.read_only.message(self.lang), severity="warning", timeout=15)
+
+    def dispatch(self, command: Command) -> bool:
+        """Run ``command`` unless another console holds the chair."""
+        if self.read_only is not None:
+            self.notify(self.read_only.message(self.lang), title=t("ui.refused", self.lang), severity="error")
+            return False
+        return super().dispatch(command)
 
     def action_toggle_projector(self) -> None:
         """Switch between the console and the projector view."""

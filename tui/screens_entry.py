@@ -8,9 +8,17 @@ from session.events import Recorded
 def open_chair(db: str, session_id: str | None, lang: str) -> int:
     """Run the chair console on ``db`` until it is closed."""
     from tui.app import ChairApp
-    from tui.wiring import open_service
+    from tui.wiring import acquire_chair_lock, chair_lock_refusal, open_service
 
-    ChairApp(open_service(db, session_id), lang=lang).run()
+    service = open_service(db, session_id)
+    lock = acquire_chair_lock(db, service.session_id)
+    # A second console on the same session opens read-only, saying who holds the chair.
+    refusal = None if lock is not None else chair_lock_refusal(db, service.session_id)
+    try:
+        ChairApp(service, lang=lang, read_only=refusal).run()
+    finally:
+        if lock is not None:
+            lock.release()
     return 0
 
 

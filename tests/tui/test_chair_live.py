@@ -53,3 +53,17 @@ async def test_projector_shows_another_process_write_within_a_second(sqlite_path
             await pilot.pause(0.05)
         assert present.value == "3", "the projector did not pick up the other process's events within 1 s"
         assert app.service.state.step == "roll_call"
+
+
+async def test_a_second_console_only_watches():
+    from session.errors import SessionError
+    from tests.tui.chair_support import at_step
+
+    service = at_step("roll_call")
+    held = SessionError("lock.chair_held", session="sample", holder="host:1", since="08:00")
+    app = ChairApp(service, follow=False, read_only=held)
+    async with app.run_test(size=(120, 36)) as pilot:
+        seq = service.state.seq
+        await pilot.press("p", "n")
+        assert service.state.seq == seq and service.state.step == "roll_call"
+        assert any("host:1" in n.message for n in app._notifications)
