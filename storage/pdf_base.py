@@ -166,20 +166,40 @@ class Page(FPDF):
         self.set_font(FAMILY, style, self.fit_size(text, w, size, style, least))
         self.cell(w, h, text, border=border, align=align)
 
+    def width(self, text: str, size: float, style: str = "") -> float:
+        """Width of ``text`` at ``size``, remembered per document."""
+        key = ("width", text, size, style)
+        found = self._fits.get(key)
+        if found is None:
+            self.set_font(FAMILY, style, size)
+            found = self._fits[key] = self.get_string_width(text)
+        return found  # type: ignore[return-value]
+
     def fit_text(self, x: float, y: float, w: float, h: float, text: str, size: float, style: str = "",
                  align: str = "L") -> None:
-        """Like ``fit_cell`` without the line-breaking machinery (fast path for long tables); draws no border."""
+        """Text in a w×h box without fpdf2's line-breaking machinery (fast path for long tables); draws no border.
+
+        It shrinks to 7 pt on one line; text still too long goes on two lines (a long post or name)
+        at the largest size both fit, rather than run into the next column."""
         text = nfc(text)
-        size = self.fit_size(text, w, size, style)
-        self.set_font(FAMILY, style, size)
-        width = 0.0
-        if align != "L":
-            width = self._fits.get(("width", text, size, style))  # type: ignore[assignment]
-            if width is None:
-                width = self._fits[("width", text, size, style)] = self.get_string_width(text)
-        left = x + self.c_margin if align == "L" else x + (w - width) / 2
-        # Baseline placed so the x-height sits in the middle of the row.
-        self.text(left, y + h / 2 + size * 0.3528 * 0.36, text)
+        room = w - 2 * self.c_margin
+        one = self.fit_size(text, w, size, style, least=7)
+        lines = [text]
+        if self.width(text, one, style) > room:
+            two = min(size, h / 2 / 0.3528 / 1.2)
+            while two > 4.5 and len(self.wrap(text, w, two, style)) > 2:
+                two -= 0.5
+            one = self.fit_size(text, w, size, style, least=4.5)
+            if two > one:
+                one, lines = two, [line.strip() for line in self.wrap(text, w, two, style)]
+        self.set_font(FAMILY, style, one)
+        pitch = one * 0.3528 * 1.2
+        top = y + (h - pitch * len(lines)) / 2
+        for k, line in enumerate(lines):
+            left = x + self.c_margin if align == "L" else x + (w - self.width(line, one, style)) / 2
+            # Baseline placed so the x-height sits in the middle of the line.
+            self.text(left, top + pitch * (k + 0.5) + one * 0.3528 * 0.36, line)
+        self.set_font(FAMILY, style, one)
 
     def box(self, x: float, y: float, size: float) -> None:
         """An empty square to mark."""
