@@ -115,6 +115,7 @@ class ChairScreen(Screen):
                 yield AgendaList()
             with Vertical(id="main"):
                 yield Static(id="step-title")
+                yield Static(id="numbers")
                 yield Static(id="guard")
                 yield Container(id="slot")
         yield Static(id="status")
@@ -140,6 +141,7 @@ class ChairScreen(Screen):
             await slot.remove_children()
             await slot.mount(PANELS[state.step]())
         self.query_one("#step-title", Static).update(Text(t(f"step.{state.step}", lang), style="bold"))
+        self.query_one("#numbers", Static).update(numbers_text(state, lang))
         self.query_one("#guard", Static).update(guard_text(state, lang))
         self.query_one("#status", Static).update(status_text(state, lang))
         for widget in self.query(f".{LIVE}"):
@@ -169,6 +171,17 @@ class ChairScreen(Screen):
     def offered_actions(self) -> set[str]:
         """The agenda actions the keys offer now."""
         return {ACTION_OF[k.name] for k in AGENDA_KEYS if self.check_action("agenda", (k.name,))}
+
+
+def numbers_text(state, lang: str) -> Text:
+    """The books in one line: present, issued, returned, entered (what the hall's big numbers show)."""
+    text = Text()
+    parts = [("proj.present", f"{len(state.present)}/{state.convened}"), ("proj.issued", state.issued),
+             ("proj.returned", "—" if state.returned is None else state.returned), ("proj.entered", state.entered)]
+    for index, (key, value) in enumerate(parts):
+        text.append(("  ·  " if index else "") + t(key, lang) + " ")
+        text.append(str(value), style="bold")
+    return text
 
 
 def guard_text(state, lang: str) -> Text:
