@@ -26,6 +26,7 @@ from tui.screens.projector import ProjectorView
 from tui.screens.replay_state import ReplayState
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.live import LIVE
+from tui.widgets.tally_table import ResultsView
 
 register({
     "replay.title": ("Phát lại nhật ký", "Log replay"),
@@ -42,7 +43,7 @@ register({
     "replay.no_state": ("Không có sự kiện tin cậy nào để dựng lại trạng thái.", "No trusted event to rebuild a state from."),
     "replay.position": ("Sự kiện {seq} ({n}/{total})", "Event {seq} ({n}/{total})"),
     "replay.playing": ("▶ đang phát {speed}×", "▶ playing {speed}×"),
-    "replay.paused": ("⏸ tạm dừng ({speed}×)", "⏸ paused ({speed}×)"),
+    "replay.paused": ("‖ tạm dừng ({speed}×)", "‖ paused ({speed}×)"),
     "replay.goto": ("Đến sự kiện số, hoặc mã bước (vd. counting) rồi Enter", "Go to an event number, or a step id (e.g. counting), then Enter"),
     "replay.goto_bad": ("Không có sự kiện hoặc bước «{text}».", "No event or step “{text}”."),
     "replay.empty": ("Nhật ký trống.", "The log is empty."),
@@ -52,16 +53,12 @@ register({
     "replay.results": ("Kết quả tạm tính (trên {value})", "Running results (of {value})"),
     "replay.person": ("Người được lấy phiếu", "Person"),
     "replay.digest": ("Đầu chuỗi tại sự kiện {seq}: {code}", "Chain head at event {seq}: {code}"),
-    "replay.key.next": ("Sau", "Next"),
-    "replay.key.prev": ("Trước", "Back"),
-    "replay.key.next_step": ("Bước sau", "Next step"),
-    "replay.key.prev_step": ("Bước trước", "Prev step"),
-    "replay.key.play": ("Phát/dừng", "Play/pause"),
-    "replay.key.goto": ("Đến…", "Go to…"),
-    "replay.key.quit": ("Thoát", "Quit"),
-    "replay.key.view": ("Bàn chủ trì / màn chiếu", "Chair / projector"),
+    "replay.keys": ("→/← sự kiện · ]/[ bước · g đến… · space phát/dừng · 1/2/3 tốc độ · p chủ trì/màn chiếu · ^l English · q thoát",
+                    "→/← event · ]/[ step · g go to… · space play/pause · 1/2/3 speed · p chair/projector · ^l Tiếng Việt · q quit"),
 })
 
+COLUMNS = (("seq", None), ("time", None), ("check", None), ("actor", 15), ("step", 16), ("what", None))
+"""Timeline columns in order; actor and step have a fixed width, so the description starts early and runs to the right."""
 SPEEDS = (1, 10, 100)
 """Playback speeds: session seconds per wall-clock second."""
 TICK = 0.1
@@ -97,7 +94,7 @@ class ReplayApp(App):
     #chair-view { padding: 0 1; }
     #banner { display: none; background: $error; color: $text; text-style: bold; padding: 0 1; }
     #banner.shown { display: block; }
-    #status { height: 1; background: $panel; }
+    #status { height: 2; background: $panel; }
     #status.untrusted { background: $error; color: $text; }
     #goto { display: none; }
     #goto.open { display: block; }
@@ -105,19 +102,19 @@ class ReplayApp(App):
     BINDINGS = [
         Binding("right", "next", "→", show=False),
         Binding("left", "prev", "←", show=False),
-        Binding("right_square_bracket,pagedown", "next_step", "]"),
-        Binding("left_square_bracket,pageup", "prev_step", "["),
-        Binding("space", "toggle_play", "␣"),
-        Binding("1", "speed(1)", "1×"),
-        Binding("2", "speed(10)", "10×"),
-        Binding("3", "speed(100)", "100×"),
+        Binding("right_square_bracket,pagedown", "next_step", show=False),
+        Binding("left_square_bracket,pageup", "prev_step", show=False),
+        Binding("space", "toggle_play", show=False),
+        Binding("1", "speed(1)", show=False),
+        Binding("2", "speed(10)", show=False),
+        Binding("3", "speed(100)", show=False),
         Binding("home", "first", show=False),
         Binding("end", "last", show=False),
-        Binding("g,colon", "goto", "g"),
-        Binding("p", "toggle_view", "p"),
+        Binding("g,colon", "goto", show=False),
+        Binding("p", "toggle_view", show=False),
         Binding("ctrl+l", "toggle_lang", "VI/EN", show=False),
         Binding("escape", "close_goto", show=False),
-        Binding("q", "quit", "q"),
+        Binding("q", "quit", show=False),
     ]
 
     index: reactive[int] = reactive(0)
@@ -149,6 +146,7 @@ class ReplayApp(App):
                         yield AgendaList()
                         yield Static(id="guard")
                         yield ReplayState(id="state")
+                        yield ResultsView(compact=True, id="results")
                     yield ProjectorView(id="projector-view")
         yield Input(id="goto")
         yield Static(id="status")
@@ -166,14 +164,15 @@ class ReplayApp(App):
     def _fill(self) -> None:
         table = self.query_one("#timeline", DataTable)
         table.clear(columns=True)
-        for key in ("seq", "time", "actor", "step", "check", "what"):
-            table.add_column(t(f"replay.col.{key}", self.lang), key=key)
+        for key, width in COLUMNS:
+            table.add_column(t(f"replay.col.{key}", self.lang), key=key, width=width)
         for row in self.timeline.rows:
             style = "" if row.mark.trusted else "red"
             check = ("✓" if row.mark.hash_ok else "✗") + ("" if row.mark.trusted else " !")
             table.add_row(Text(str(row.record.seq), style=style), Text(row.record.at[11:19], style=style),
-                          Text(row.who, style=style), Text(domain_t(f"step.{row.step}", self.lang), style=style),
                           Text(check, style="bold green" if row.mark.trusted else "bold red"),
+                          Text(row.who, style=style, overflow="ellipsis", no_wrap=True),
+                          Text(domain_t(f"step.{row.step}", self.lang), style=style, overflow="ellipsis", no_wrap=True),
                           Text(row.what, style=style), key=str(row.index))
         if self.timeline.rows:
             table.move_cursor(row=min(self.index, len(self.timeline) - 1))
@@ -202,7 +201,7 @@ class ReplayApp(App):
         self._show_state(self.timeline.state_at(self.index))
         play = t("replay.playing" if self.playing else "replay.paused", self.lang, speed=self.speed)
         position = t("replay.position", self.lang, seq=row.record.seq, n=self.index + 1, total=len(self.timeline))
-        status.update(f"{position} · {play} · {self._verdict_text()}")
+        status.update(f"{position} · {play} · {self._verdict_text()}\n{t('replay.keys', self.lang)}")
         status.set_class(not self.timeline.verdict.ok, "untrusted")
 
     def _show_state(self, state) -> None:

@@ -14,12 +14,11 @@ from textual.widgets import Static
 from session.books import identities
 from session.i18n import t
 from session.log import short_code
-from session.results import results
 from session.state import SessionState
 
 
 class ReplayState(Static):
-    """Step, numbers, team, books and running results at the cursor (what the chair's panels show)."""
+    """Step, numbers, team and books at the cursor (what the chair's panels show); results come below it."""
 
     def show(self, state: SessionState | None, lang: str) -> None:
         """Render ``state`` (None: nothing trusted to show)."""
@@ -31,14 +30,13 @@ class ReplayState(Static):
         grid.add_row(Text(f"{t('step.' + state.step, lang)}", style="bold"))
         grid.add_row(self._numbers(state, lang))
         if state.team:
-            head = t("replay.team", lang, members=", ".join(state.team), head=state.team_head,
+            name = {v.id: v.name for v in state.conference.voters}.get
+            head = t("replay.team", lang, members=", ".join(name(v, v) for v in state.team), head=name(state.team_head, state.team_head),
                      status=t("event.approved" if state.team_approved else "event.rejected", lang))
             grid.add_row(Text(head))
         for identity in identities(state):
             if not identity.holds:
                 grid.add_row(Text("⚠ " + t(identity.key, lang, **identity.params), style="bold red"))
-        if state.entered:
-            grid.add_row(self._results(state, lang))
         grid.add_row(Text(t("replay.digest", lang, seq=state.seq, code=short_code(state.head_hash)), style="dim"))
         self.update(grid)
 
@@ -47,17 +45,3 @@ class ReplayState(Static):
         returned = "—" if state.returned is None else str(state.returned)
         return Text(t("replay.numbers", lang, present=len(state.present), convened=state.convened, issued=state.issued,
                       returned=returned, entered=state.entered, invalid=state.tally.invalid), style="bold cyan")
-
-    @staticmethod
-    def _results(state: SessionState, lang: str) -> Table:
-        data = results(state)
-        keys = list(data["persons"][0]["counts"]) if data["persons"] else []
-        labels = {lv.key: (lv.vi if lang == "vi" else lv.en) for lv in state.pack.levels}
-        table = Table(title=t("replay.results", lang, value=data["denominator"]["value"]), expand=True)
-        table.add_column(t("replay.person", lang))
-        for key in keys:
-            table.add_column(labels.get(key, t("level.invalid", lang)), justify="right")
-        table.add_column(t("results.band", lang))
-        for p in data["persons"]:
-            table.add_row(p["name"], *(f"{p['counts'][k]} ({p['percent'][k]}%)" for k in keys), t("band." + p["band"], lang))
-        return table
