@@ -67,7 +67,7 @@ class LiveApp(SessionApp):
         if any(isinstance(s, ChairScreen) for s in self.screen_stack):
             yield SystemCommand(t("palette.projector", lang), t("palette.help", lang, k="m"), self.action_toggle_projector)
         yield SystemCommand(t("palette.theme", lang), "projector", self.action_projector_theme)
-        yield SystemCommand("Theme", "Textual", self.action_change_theme)
+        yield SystemCommand(t("palette.themes", lang), "Textual", self.action_change_theme)
         yield SystemCommand(t("palette.qr", lang), t("palette.help", lang, k="q"), self.action_show_qr)
         yield SystemCommand(t("palette.quit", lang), t("palette.help", lang, k="ctrl+q"), self.action_quit)
 

@@ -129,7 +129,7 @@ def test_projector_before_announcement(snap_compare):
 
 
 def test_projector_after_announcement(snap_compare):
-    """Projector after the announcement: the coloured results table, consequences and the citation."""
+    """Projector after the announcement (120 wide): names with positions, coloured bands, consequences, citation."""
     assert snap_compare(projector(at_step("sealing")), terminal_size=WIDE)
 
 

@@ -46,7 +46,7 @@ class ProjectorView(Vertical):
             yield BigNumber(id="p-returned")
             yield BigNumber(id="p-entered")
         yield Static(id="p-wait")
-        yield ResultsView(compact=True, live=False, id="p-results")
+        yield ResultsView(live=False, id="p-results")
         yield Static(id="p-code")
 
     def show(self, state: SessionState, lang: str) -> None:
@@ -66,8 +66,8 @@ class ProjectorView(Vertical):
         entered.display = reached(state, "counting")
         entered.set(str(state.entered), f"{t('proj.entered', lang)} {t('proj.invalid', lang, n=state.tally.invalid)}")
         announced = state.announced_at is not None
-        # Once announced the results need the room; their books line carries the same numbers.
-        self.query_one("#p-numbers").display = not announced
+        # Once announced the results need the room (their books line carries the same numbers) unless the screen is tall.
+        self.query_one("#p-numbers").display = not announced or self.size.height >= 40
         wait = self.query_one("#p-wait", Static)
         wait.display = reached(state, "counting") and not announced
         wait.update(t("proj.waiting", lang))

@@ -51,6 +51,7 @@ register({
     "palette.lang": ("Đổi ngôn ngữ (Tiếng Việt / English)", "Switch language (Tiếng Việt / English)"),
     "palette.projector": ("Chuyển màn chiếu / bàn điều hành", "Switch projector / console view"),
     "palette.theme": ("Giao diện máy chiếu (tương phản cao)", "Projector theme (high contrast)"),
+    "palette.themes": ("Chọn giao diện (các theme của Textual)", "Choose a theme (Textual's themes)"),
     "palette.qr": ("Hiện mã QR của nhật ký", "Show the log's QR code"),
     "palette.quit": ("Thoát", "Quit"),
     "palette.help": ("Phím: {k}", "Key: {k}"),
