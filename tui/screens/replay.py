@@ -81,6 +81,7 @@ class ReplayTimeline(DataTable):
         Binding("right,l", "app.next", "→", show=False),
         Binding("left,h", "app.prev", "←", show=False),
     ]
+    """Left and right (or h and l, as in vi) move one event."""
 
 
 class ReplayApp(App):
@@ -116,6 +117,7 @@ class ReplayApp(App):
         Binding("escape", "close_goto", show=False),
         Binding("q", "quit", show=False),
     ]
+    """The replay's keys; the status line lists them in the interface language."""
 
     index: reactive[int] = reactive(0)
     """Row of the cursor: the state shown is the state after this event."""
