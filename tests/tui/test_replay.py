@@ -147,3 +147,12 @@ async def test_an_empty_log_says_so():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("right", "space", "right_square_bracket")
         assert "Nhật ký trống" in status(app) and app.index == 0
+
+
+def test_the_command_opens_the_replay_on_the_log(monkeypatch):
+    from tui.cli import main
+
+    opened = []
+    monkeypatch.setattr(ReplayApp, "run", lambda app: opened.append((len(app.timeline), app.lang)))
+    assert main(["replay", str(FIRST_RELEASE), "--lang", "en"]) == 0
+    assert opened == [(34, "en")]
