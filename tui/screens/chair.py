@@ -78,6 +78,10 @@ PANELS: dict[str, type[StepPanel]] = {
 """Step → its panel."""
 
 
+RESULT_STEPS = frozenset({"announcing", "sealing", "closed"})
+"""Steps whose panel is the results table."""
+
+
 def key_label(key: AgendaKey, lang: str) -> str:
     """The short footer label of an agenda key."""
     return t(f"key.{key.name}", lang)
@@ -141,12 +145,18 @@ class ChairScreen(Screen):
             await slot.remove_children()
             await slot.mount(PANELS[state.step]())
         self.query_one("#step-title", Static).update(Text(t(f"step.{state.step}", lang), style="bold"))
+        # On a narrow terminal the results table needs the agenda's room: the side keeps only marks and times.
+        self.query_one("#side").set_class(self.size.width < 100 and state.step in RESULT_STEPS, "narrow")
         self.query_one("#numbers", Static).update(numbers_text(state, lang))
         self.query_one("#guard", Static).update(guard_text(state, lang))
         self.query_one("#status", Static).update(status_text(state, lang))
         for widget in self.query(f".{LIVE}"):
             widget.show(state, lang)  # type: ignore[attr-defined]
         self.refresh_bindings()
+
+    async def on_resize(self) -> None:
+        if self._panel_step:
+            await self.show_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Agenda keys are offered only while the agenda table allows their action now."""
