@@ -21,6 +21,7 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     """A centred box: Enter submits, Esc cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Esc")]
+    """Esc closes the dialog without a result."""
 
     def __init__(self, lang: str, title: str) -> None:
         super().__init__()
@@ -54,6 +55,7 @@ class Confirm(Dialog[bool]):
     """Asks to confirm an irreversible step."""
 
     BINDINGS = [Binding("enter", "confirm", "Enter")]
+    """Enter confirms (Esc, from the base, cancels)."""
 
     def hint(self) -> str:
         return t("dlg.irreversible", self.lang)
@@ -240,6 +242,7 @@ class QrDialog(Dialog[None]):
     """Shows the log's head digest as a QR code."""
 
     BINDINGS = [Binding("enter,q", "cancel", "OK")]
+    """Enter or q closes the code."""
 
     def __init__(self, lang: str, title: str, data: str) -> None:
         super().__init__(lang, title)

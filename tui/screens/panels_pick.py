@@ -34,6 +34,7 @@ class RollCallPanel(StepPanel):
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
     ]
+    """``/`` searches, Esc goes back to the list, ↑/↓ move the list's highlight while typing a name."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="meter")

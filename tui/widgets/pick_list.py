@@ -36,6 +36,7 @@ class PickList(OptionList):
     """Rows with a check mark; Enter or space asks to toggle the highlighted row."""
 
     BINDINGS = [Binding("space", "toggle", "✓", show=False)]
+    """Space (like Enter) asks to toggle the highlighted row."""
 
     class Toggled(Message):
         """The user asked to toggle ``row_id``."""
