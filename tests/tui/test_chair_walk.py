@@ -75,3 +75,25 @@ async def test_keyboard_walk_from_roll_call_to_sealing():
         await pilot.press("s", "enter")
         assert state.step == "closed" and state.sealed_to == "Văn phòng Ban"
         assert allowed(state.step, state.pack) == ()
+
+
+async def test_correction_entry_mode_and_mismatch_by_keyboard():
+    from session import commands as c
+    from session.events import CHAIR
+    from tests.tui.chair_support import at_step, drive_to
+
+    service = at_step("issuing")
+    state = service.state
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("g", "down", "enter")  # blind double entry
+        assert state.double_entry
+    drive_to(service, "counting")
+    service.handle(c.RecordBallot("33", station="s1"), CHAIR)
+    service.handle(c.RecordBallot("11", station="s2"), CHAIR)  # the two stations disagree on ballot 1
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("l", "enter", *"13", "enter")  # the head reads the paper: 13
+        assert state.entered == 1 and state.entries[("", 1)].marks == "13"
+        await pilot.press("c", "1", "enter", *"23", "enter", *"đọc nhầm", "enter")
+        assert state.corrections == 1 and state.entries[("", 1)].marks == "23"

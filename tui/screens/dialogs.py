@@ -119,7 +119,22 @@ class Vote:
     """Abstentions."""
 
 
-class VoteForm(Dialog[Vote]):
+class FieldsForm(Dialog[T]):
+    """Several fields: Enter moves to the next one, and on the last one ``finish`` reads them all."""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        fields = list(self.query(Input))
+        if event.input is not fields[-1]:
+            fields[fields.index(event.input) + 1].focus()
+            return
+        self.finish(fields)
+
+    def finish(self, fields: list[Input]) -> None:
+        """Check the fields and dismiss with the result, or say what is wrong."""
+
+
+class VoteForm(FieldsForm[Vote]):
     """For / against / abstain; Enter moves to the next field, then records."""
 
     def __init__(self, lang: str, title: str, present: int) -> None:
@@ -132,12 +147,7 @@ class VoteForm(Dialog[Vote]):
             yield Label(t(f"dlg.{key}", self.lang))
             yield Input(str(value), id=key, type="integer")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        fields = list(self.query(Input))
-        if event.input is not fields[-1]:
-            fields[fields.index(event.input) + 1].focus()
-            return
+    def finish(self, fields: list[Input]) -> None:
         numbers = [whole_number(f.value) for f in fields]
         if None in numbers:
             bad = next(f.value for f, n in zip(fields, numbers) if n is None)
@@ -208,7 +218,7 @@ class Correction:
     """Why."""
 
 
-class CorrectForm(Dialog[Correction]):
+class CorrectForm(FieldsForm[Correction]):
     """Ballot number, new marks and the reason; Enter moves on, then records."""
 
     def __init__(self, lang: str, title: str, placeholder: str) -> None:
@@ -224,12 +234,7 @@ class CorrectForm(Dialog[Correction]):
         yield Label(t("dlg.because", self.lang))
         yield Input(id="because")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        fields = list(self.query(Input))
-        if event.input is not fields[-1]:
-            fields[fields.index(event.input) + 1].focus()
-            return
+    def finish(self, fields: list[Input]) -> None:
         position = whole_number(fields[0].value)
         if position is None:
             self.error.update(t("dlg.not_number", self.lang, text=fields[0].value))
