@@ -3,9 +3,17 @@
 Screens never apply rules: they ask ``dispatch`` to run a command through the
 service and re-render from the new state. Other terminals' events arrive by
 polling the store's last seq (cheap), then folding in only what is new.
+
+A store that cannot be reached (a server gone, a file locked) is said in the
+status line, never shown as a traceback: an action it did not take is held and
+sent again with ``session.resend`` every few seconds and on Ctrl+R, so an
+entry whose write may have landed is never recorded twice.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.app import App
 from textual.binding import Binding
@@ -13,13 +21,25 @@ from textual.message import Message
 from textual.theme import Theme
 
 from session.commands import Command
-from session.errors import SessionError
-from session.events import CHAIR, Actor
+from session.errors import SessionError, Unavailable
+from session.events import CHAIR, Actor, Recorded
+from session.resend import resend
 from session.service import SessionService
-from tui.i18n import t
+from tui.i18n import register, t
+
+register({
+    "conn.unsent": ("Chưa ghi được: {reason} Phần vừa nhập vẫn giữ trên màn hình; tự gửi lại mỗi {seconds} giây, "
+                    "hoặc bấm Ctrl+R.",
+                    "Not recorded yet: {reason} The entry stays on screen; sent again every {seconds} s, or press Ctrl+R."),
+    "conn.lost": ("Mất kết nối tới cơ sở dữ liệu: {reason} Đang thử kết nối lại…",
+                  "Connection lost to the database: {reason} Reconnecting…"),
+    "conn.back": ("Đã kết nối lại với cơ sở dữ liệu.", "Connected to the database again."),
+})
 
 FOLLOW_INTERVAL = 0.3
 """Seconds between polls of the store for other terminals' events (the target is ≤ 1 s)."""
+RETRY_INTERVAL = 2.0
+"""Seconds between attempts to send an action the store could not take."""
 
 PROJECTOR_THEME = Theme(
     name="projector",
@@ -42,13 +62,31 @@ class StateChanged(Message):
     """The session state changed (by this terminal or another); views re-render."""
 
 
+@dataclass
+class Unsent:
+    """An action the store could not take, held until it is recorded or refused."""
+
+    command: Command
+    """What was asked."""
+    records: tuple[Recorded, ...]
+    """The events of the last failed append (they may have landed): looked for by hash before deciding again."""
+    then: Callable[[], None] | None
+    """What the screen does once the action is recorded (clear the entry, say so)."""
+    error: Unavailable
+    """Why the last attempt failed, shown until one goes through."""
+
+
 class SessionApp(App):
     """Holds the service and the language; follows the store; runs commands."""
 
-    BINDINGS = [Binding("ctrl+l", "toggle_lang", "VI/EN", show=False)]
+    BINDINGS = [Binding("ctrl+l", "toggle_lang", "VI/EN", show=False),
+                Binding("ctrl+r", "retry", show=False)]
+    """Ctrl+L switches the language; Ctrl+R sends an unsent action again now."""
 
     follow_interval = FOLLOW_INTERVAL
     """Seconds between polls of the store; a view that must look live may poll faster."""
+    retry_interval = RETRY_INTERVAL
+    """Seconds between automatic attempts to send an unsent action."""
 
     def __init__(self, service: SessionService, lang: str = "vi", actor: Actor = CHAIR, follow: bool = True):
         super().__init__()
@@ -59,6 +97,11 @@ class SessionApp(App):
         self.actor = actor
         """Who this terminal acts as."""
         self._follow = follow
+        self.unsent: Unsent | None = None
+        """The action the store could not take yet, if any."""
+        self.offline: Unavailable | None = None
+        """Why the last poll of the store failed, until one succeeds."""
+        self._retry_timer = None
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
@@ -69,21 +112,95 @@ class SessionApp(App):
         """A string in the current language."""
         return t(key, self.lang, **params)
 
-    def poll_store(self) -> None:
-        """Fold in other terminals' events, if any, and tell the views."""
-        store, state = self.service.store, self.service.state
-        if store.last_seq(self.service.session_id) != state.seq and self.service.refresh():
-            self.post_message(StateChanged())
+    @property
+    def warning(self) -> str:
+        """What is wrong with the store now, in the current language, or ``""``."""
+        if self.unsent is not None:
+            return self.tr("conn.unsent", reason=self.unsent.error.message(self.lang), seconds=f"{self.retry_interval:g}")
+        if self.offline is not None:
+            return self.tr("conn.lost", reason=self.offline.message(self.lang))
+        return ""
 
-    def dispatch(self, command: Command) -> bool:
-        """Run ``command``; a refusal is shown with the domain's reason. True when recorded."""
+    def poll_store(self) -> None:
+        """Fold in other terminals' events, if any, and tell the views; an unreachable store is said, not raised."""
+        store, state = self.service.store, self.service.state
+        before = self.warning
+        try:
+            moved = store.last_seq(self.service.session_id) != state.seq and self.service.refresh()
+        except Unavailable as exc:
+            self.offline = exc
+            self._warning_changed(before)
+            return
+        self.offline = None
+        if self.unsent is not None:
+            self.action_retry()  # the store answers again: send what it did not take before anything else
+        elif moved or before:
+            self._warning_changed(before)
+
+    def dispatch(self, command: Command, then: Callable[[], None] | None = None) -> bool:
+        """Run ``command`` and then ``then``; a refusal is shown with the domain's reason. True when recorded.
+
+        While an earlier action is unsent, this only sends that one again: running the new one too
+        could record the same ballot twice (the entry on screen is the unsent one).
+        """
+        if self.unsent is not None:
+            self.action_retry()
+            return False
+        before = self.warning
         try:
             self.service.handle(command, self.actor)
+        except Unavailable as exc:
+            self.unsent = Unsent(command, tuple(exc.unsent), then, exc)
+            self._retry_timer = self.set_interval(self.retry_interval, self.action_retry)
+            self._warning_changed(before)
+            return False
         except SessionError as exc:
             self.notify(exc.message(self.lang), title=self.tr("ui.refused"), severity="error", timeout=8)
             return False
-        self.post_message(StateChanged())
+        self.offline = None
+        if then is not None:
+            then()
+        self._warning_changed(before)
         return True
+
+    def action_retry(self) -> None:
+        """Send the unsent action again, looking first for its events by hash so it is never recorded twice."""
+        held, before = self.unsent, self.warning
+        if held is None:
+            self.poll_store()
+            return
+        try:
+            resend(self.service, held.command, self.actor, held.records)
+        except Unavailable as exc:
+            # A failed read sent nothing new: the records still to look for are the earlier ones.
+            held.records, held.error = tuple(exc.unsent) or held.records, exc
+            self._warning_changed(before)
+            return
+        except SessionError as exc:  # the session moved on meanwhile: the entry stays on screen to be redone
+            self._settle()
+            self.notify(exc.message(self.lang), title=self.tr("ui.refused"), severity="error", timeout=8)
+            self._warning_changed(before)
+            return
+        self._settle()
+        if held.then is not None:
+            held.then()
+        self._warning_changed(before)
+
+    def _settle(self) -> None:
+        """Nothing is held any more: stop the automatic attempts."""
+        self.unsent = self.offline = None
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+
+    def _warning_changed(self, before: str) -> None:
+        """Re-render the views; say it once when the store is lost and once when it is back."""
+        now = self.warning
+        if now and not before:
+            self.notify(now, severity="error", timeout=10)
+        elif before and not now:
+            self.notify(self.tr("conn.back"), timeout=4)
+        self.post_message(StateChanged())
 
     def action_toggle_lang(self) -> None:
         """Switch between Vietnamese and English."""

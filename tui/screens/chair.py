@@ -149,7 +149,8 @@ class ChairScreen(Screen):
         self.query_one("#side").set_class(self.size.width < 100 and state.step in RESULT_STEPS, "narrow")
         self.query_one("#numbers", Static).update(numbers_text(state, lang))
         self.query_one("#guard", Static).update(guard_text(state, lang))
-        self.query_one("#status", Static).update(status_text(state, lang))
+        warning = self.app.warning  # a store that cannot be reached is said where the digest usually is
+        self.query_one("#status", Static).update(Text(" " + warning, style="bold red") if warning else status_text(state, lang))
         for widget in self.query(f".{LIVE}"):
             widget.show(state, lang)  # type: ignore[attr-defined]
         self.refresh_bindings()

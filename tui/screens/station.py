@@ -9,6 +9,7 @@ entries except side by side for a ballot on which both have entered and differ.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -78,18 +79,21 @@ class StationApp(SessionApp):
     def compose(self) -> ComposeResult:
         state = self.service.state
         persons = [(p.name, p.position) for p in state.ballot_persons]
-        levels = [lv.vi if self.lang == "vi" else lv.en for lv in state.pack.levels]
         yield Static(id="station-status")
         yield Input(placeholder=self.tr("station.scan"), id="station-scan")
-        yield BallotEntry(persons, levels, self.lang, id="station-entry")
+        yield BallotEntry(persons, self.level_labels(), self.lang, id="station-entry")
         yield Static(self.tr("station.keys"), id="station-keys")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # SessionApp.on_mount runs too (Textual calls every class's handler): it starts the polling.
         self.render_status()
         self.query_one("#station-scan", Input).focus()
 
     # --- view ---------------------------------------------------------------------------------
+
+    def level_labels(self) -> list[str]:
+        """The grid's column labels: the pack's levels in the interface language."""
+        return [lv.vi if self.lang == "vi" else lv.en for lv in self.service.state.pack.levels]
 
     def next_position(self) -> int:
         """The position the next committed ballot of the open batch takes."""
@@ -109,13 +113,19 @@ class StationApp(SessionApp):
             mine = sum(n for (_, station), n in s.submitted.items() if station == self.station)
             waiting = sum(1 for by in s.pending.values() if len(by) == 1)
             text += "\n" + self.tr("station.double_status", mine=mine, waiting=waiting, mismatched=len(mismatches(s)))
-        self.query_one("#station-status", Static).update(text)
+        shown = Text(text)
+        if self.warning:  # the store is unreachable: said here until it answers again
+            shown.append("\n" + self.warning, style="bold red")
+        self.query_one("#station-status", Static).update(shown)
+        self.query_one("#station-scan", Input).placeholder = self.tr("station.scan")
 
     def on_state_changed(self, message: StateChanged) -> None:
         entry = self.query_one(BallotEntry)
         persons = [(p.name, p.position) for p in self.service.state.ballot_persons]
         if persons != entry.persons:
             entry.set_persons(persons)
+        if entry.lang != self.lang:  # Ctrl+L: the column labels and row captions follow
+            entry.set_language(self.level_labels(), self.lang)
         self.render_status()
 
     # --- scans and batches --------------------------------------------------------------------
@@ -148,12 +158,18 @@ class StationApp(SessionApp):
 
     def open_batch(self, code: str) -> None:
         """Take up batch ``code`` (recorded once; reopening one's own batch after a restart writes nothing)."""
-        if self.station in self.service.state.batches.get(code, ()) or self.dispatch(OpenBatch(code, self.station)):
-            self.batch = code
-            entry = self.query_one(BallotEntry)
-            entry.clear()
-            entry.focus()
-            self.render_status()
+        if self.station in self.service.state.batches.get(code, ()):
+            self._take_batch(code)
+        else:
+            self.dispatch(OpenBatch(code, self.station), then=lambda: self._take_batch(code))
+
+    def _take_batch(self, code: str) -> None:
+        """Batch ``code`` is this station's: enter its ballots."""
+        self.batch = code
+        entry = self.query_one(BallotEntry)
+        entry.clear()
+        entry.focus()
+        self.render_status()
 
     def confirm_foreign(self, reason: str) -> None:
         """A ballot of another session or form: counted invalid only if the team confirms."""
@@ -178,12 +194,13 @@ class StationApp(SessionApp):
         if self.batch is None:
             self.notify(self.tr("station.no_batch"), severity="warning")
             return False
-        position = self.next_position()
-        if not self.dispatch(cmd.RecordBallot(marks, reason, self.batch, position, self.station)):
-            return False
-        self.query_one(BallotEntry).clear()
-        self.notify(self.tr("station.done", batch=self.batch or "-", position=position), timeout=2)
-        return True
+        batch, position = self.batch, self.next_position()
+
+        def recorded() -> None:  # now, or once an unsent ballot finally goes through: the draft was it
+            self.query_one(BallotEntry).clear()
+            self.notify(self.tr("station.done", batch=batch or "-", position=position), timeout=2)
+
+        return self.dispatch(cmd.RecordBallot(marks, reason, batch, position, self.station), then=recorded)
 
     def on_ballot_entry_committed(self, message: BallotEntry.Committed) -> None:
         self.record(message.marks, None)

@@ -93,7 +93,7 @@ class BallotEntry(ScrollView, can_focus=True):
         """Column labels: the pack's levels in mark order."""
         self.lang = lang
         """Interface language."""
-        self.level_width = max(10, *(cell_len(label) + 1 for label in levels))
+        self.level_width = _level_width(levels)
         """Cells per level column and for the last (other marks) column: the longest label fits."""
         self.keys = "".join(str(i) for i in range(1, len(levels) + 1)) + BLANK + SEVERAL + STRUCK
         """Every mark key the pack allows."""
@@ -110,6 +110,12 @@ class BallotEntry(ScrollView, can_focus=True):
         self._rows.clear()
         self.virtual_size = Size(0, len(persons) + 2)
         self.clear()
+        self.refresh()
+
+    def set_language(self, levels: list[str], lang: str) -> None:
+        """Redraw the column labels and captions in ``lang``; the draft is kept."""
+        self.levels, self.lang, self.level_width = levels, lang, _level_width(levels)
+        self._rows.clear()
         self.refresh()
 
     def clear(self) -> None:
@@ -283,3 +289,8 @@ class BallotEntry(ScrollView, can_focus=True):
         cells = ["[X]" if mark == str(i) else "[ ]" for i in range(1, len(self.levels) + 1)]
         style = base + (Style(reverse=True) if here and self.has_focus else Style(bold=True) if here else Style())
         return self._strip(self._cells(str(row + 1), f"{name} — {position}", cells, specials.get(mark, "·" if not mark else "")), style)
+
+
+def _level_width(levels: list[str]) -> int:
+    """Cells per level column: the longest label fits, and at least 10."""
+    return max(10, *(cell_len(label) + 1 for label in levels))
