@@ -336,7 +336,7 @@ _STRINGS = {
                            "Ballot {position} of batch {batch} already has two entries."),
     "resolve.none": ("Phiếu số {position} của xấp {batch} không có hai lần nhập lệch nhau.",
                      "Ballot {position} of batch {batch} has no mismatched entries."),
-    "event.entry_mode_set": ("Chọn cách nhập phiếu: {double}", "Entry mode chosen: double = {double}"),
+    "event.entry_mode_set": ("Chọn cách nhập phiếu: {mode}", "Entry mode chosen: {mode}"),
     "event.batch_opened": ("Máy {station} nhận xấp {batch}", "Station {station} took batch {batch}"),
     "event.entry_submitted": ("Máy {station} nhập phiếu {batch}/{position} (chờ đối chiếu)",
                               "Station {station} entered ballot {batch}/{position} (awaiting the other entry)"),

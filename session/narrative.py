@@ -72,6 +72,8 @@ def describe(record: Recorded, lang: str = "vi", names: Mapping[str, str] | None
         params["label"] = t(f"step.{p.get('step')}", lang)
     if record.type == "team_voted":
         params["approved"] = t("event.approved" if p.get("approved") else "event.rejected", lang)
+    if record.type == "entry_mode_set":
+        params["mode"] = t("entry_mode.double" if p.get("double") else "entry_mode.single", lang)
     if record.type in ("ballot_recorded", "ballot_corrected"):
         params["content"] = p.get("marks") or t("event.whole_invalid", lang, reason=reason_text(p.get("invalid_reason"), lang))
         params["batch"] = p.get("batch") or "-"

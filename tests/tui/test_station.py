@@ -161,3 +161,20 @@ def test_headless_ballots_follow_the_entry_mode(capsys):
         assert main(["do", "--db", "x.db", "--station", "S1", "--member", "v05", "next"]) == 3
     types = [r.type for r in store.load("s")][-5:]
     assert types == ["batch_opened", "entry_submitted", "batch_opened", "entry_submitted", "ballot_recorded"]
+
+
+async def test_ctrl_l_switches_the_grid_column_labels_without_reopening():
+    store = _session()
+    app = _station(store, "v05", "S1")
+    levels = app.service.state.pack.levels
+    async with app.run_test(size=SIZE) as pilot:
+        entry = app.query_one(BallotEntry)
+        header = entry.render_line(0).text
+        assert levels[0].en in header and "Person" in header and levels[0].vi not in header
+        await pilot.press("B", "1", "enter", "1")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        header = entry.render_line(0).text
+        assert levels[0].vi in header and "Người được lấy phiếu" in header and levels[0].en not in header
+        assert entry.marks[0] == "1", "the draft is kept"
+        assert "Thu về" in str(app.query_one("#station-status").render())
