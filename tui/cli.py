@@ -124,7 +124,7 @@ def run_do(a: argparse.Namespace) -> int:
     service = open_service(a.db, a.session)
     actor = Actor("station", a.member, a.station) if a.station else CHAIR
     if a.script:
-        return run_script(service, sys.stdin.read() if a.script == "-" else read_text(a.script), actor, a)
+        return run_script(service, sys.stdin if a.script == "-" else read_text(a.script).splitlines(), actor, a)
     perform(service, words, actor, a)
     return EXIT_OK
 

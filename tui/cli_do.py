@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Iterable
 
 from session.agenda import allowed
 from session.errors import BadInput, SessionError
@@ -38,18 +40,22 @@ def hoist(a: argparse.Namespace, words: list[str]) -> list[str]:
     return rest
 
 
-def run_script(service, text: str, actor: Actor, a: argparse.Namespace) -> int:
-    """Apply each line (an action or ``status``); stop at the first one refused or unreadable, naming its line."""
+def run_script(service, lines: Iterable[str], actor: Actor, a: argparse.Namespace) -> int:
+    """Apply each line as it comes (an action or ``status``); stop at the first one refused or unreadable, naming its line.
+
+    ``lines`` may be standard input read as it arrives: a driver writes a line, reads its answer, then decides the next.
+    """
     from tui.actions import words_of
 
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            perform(service, words_of(line), actor, a)
+            perform(service, words_of(line.rstrip("\r\n")), actor, a)
         except SessionError as exc:
             err(t("cli.script_line", a.lang, line=number, reason=exc.message(a.lang)))
             return exit_status(exc)
+        sys.stdout.flush()  # the line's answer is out before the next line is waited for
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.support import cli, log_length, refused, sh
+from tests.cli.support import _env, cli, log_length, refused, sh
 
 SCRIPT = """# roll call
 next
@@ -71,3 +71,41 @@ def test_status_lines_in_a_script(fresh_db):
     assert json.loads(lines[0]) == {"step": "prepared", "allowed": ["next"]}
     assert lines[2] == "Bước hiện tại: roll_call (Điểm danh, kiểm tra số lượng). Được phép: present, absent, next"
     assert log_length(fresh_db) == 2
+
+
+def test_script_from_standard_input_applies_each_line_as_it_arrives(fresh_db, tmp_path):
+    import subprocess
+    import sys
+    import threading
+
+    from tui.wiring import open_store
+
+    def answer(proc) -> str:
+        got: list[str] = []
+        reader = threading.Thread(target=lambda: got.append(proc.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(60)  # a script read whole would never answer before its input ends
+        assert got and got[0], "no answer to the line written while standard input stays open"
+        return got[0]
+
+    store = open_store(fresh_db, create=False)
+    session = store.sessions()[-1]
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "do", "--db", fresh_db, "--script", "-"], cwd=tmp_path,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", env=_env())
+    try:
+        proc.stdin.write("next\n")
+        proc.stdin.flush()
+        answer(proc)
+        assert store.last_seq(session) == 2, "the first line is recorded before the second is written"
+        proc.stdin.write("present v01\n")
+        proc.stdin.flush()
+        answer(proc)
+        assert store.last_seq(session) == 3
+        proc.stdin.write("present v01\nnext\n")  # a refusal still stops the script and names its line
+        proc.stdin.close()
+        assert proc.wait(60) == 3
+        assert proc.stderr.read().startswith("Dòng 3: ")
+    finally:
+        proc.kill()
+    assert store.last_seq(session) == 3
