@@ -175,3 +175,36 @@ async def test_the_chair_console_holds_an_unsent_action_too():
         await pilot.pause()
         assert app.unsent is None and [r.type for r in inner.load("s")].count("step_entered") == 1
         assert "Not recorded yet" not in str(app.screen.query_one("#status").render())
+
+
+async def test_a_postgresql_server_gone_mid_count_then_back(pg_url):
+    from sqlalchemy.engine import make_url
+
+    from tests.audit.test_stores import Proxy
+    from tui.wiring import open_store
+
+    url = make_url(pg_url)
+    proxy = Proxy((url.host, url.port))
+    proxy.start()
+    via = url.set(port=proxy.port).render_as_string(hide_password=False)
+    drive_to_counting(SessionService.create(open_store(via), sample_data(), clock=FixedClock(), session_id="gone-tui"))
+    app = StationApp(SessionService(open_store(via), "gone-tui", FixedClock()), "v05", "S1", lang="en", follow=False)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await _open_batch(pilot)
+            await pilot.press("1", "1", "enter")
+            proxy.stop()
+            await pilot.press("1", "2", "enter")
+            await pilot.pause()
+            assert "Not recorded yet" in _status(app) and app.query_one(BallotEntry).marks == ("1", "2")
+            app.poll_store()  # following the others fails too, and says so instead of raising
+            await pilot.pause()
+            assert "Not recorded yet" in _status(app)
+            proxy.start()
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert "Not recorded yet" not in _status(app) and app.query_one(BallotEntry).marks == ("", "")
+    finally:
+        proxy.stop()
+    records = open_store(pg_url).load("gone-tui")
+    assert [r.payload["marks"] for r in records if r.type == "ballot_recorded"] == ["11", "12"], "no duplicate"
