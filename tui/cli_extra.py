@@ -7,33 +7,21 @@ code printed on the minutes compared with the log (``--digest``).
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from pathlib import Path
 
-from session.errors import BadInput, StepRefused
+from session.errors import BadInput, TamperDetected
 from session.events import Recorded
 from session.i18n import t
+from tui import paper_jobs
 from tui.cli import _db, command
 from tui.cli_io import EXIT_OK, EXIT_TAMPER, err, file_error, out
 from tui.i18n import register
+from tui.paper_jobs import FONT_DIR
 
-FONT_DIR = Path(__file__).resolve().parent / "data"
-"""The DejaVu Sans faces shipped with the package (licence in LICENSE-DejaVu.txt)."""
-MINUTES_FROM = "minutes"
-"""The first agenda step at which the minutes may be printed: before it the count is not final."""
+__all__ = ["FONT_DIR", "verify_archive", "verify_digest"]
 
 register({
-    "print.done": ("Đã ghi {file}: {what}, {pages} trang.", "Wrote {file}: {what}, {pages} pages."),
-    "print.what.ballots": ("{n} phiếu", "{n} ballots"),
-    "print.what.covers": ("{n} bìa xấp", "{n} batch covers"),
-    "print.what.minutes": ("biên bản kiểm phiếu, 3 bản", "counting minutes, 3 copies"),
-    "print.minutes_early": ("Chưa thể in biên bản: việc kiểm phiếu chưa kết thúc.",
-                            "The minutes cannot be printed yet: the count is not over."),
-    "print.nominees_open": ("Danh sách giới thiệu chưa được chốt: phiếu in theo danh sách đủ điều kiện hiện có ({n} người).",
-                            "The nominee list is not fixed yet: the ballots list everyone eligible now ({n} persons)."),
-    "print.positive": ("{what} phải là số nguyên dương.", "{what} must be a positive integer."),
-    "archive.done": ("Đã ghi {file}: {count} tệp, mã nhật ký {code}.", "Wrote {file}: {count} files, log code {code}."),
     "archive.ok": ("Gói lưu trữ nguyên vẹn: {count} tệp khớp {manifest}.", "Archive intact: {count} files match {manifest}."),
     "archive.bad": ("Gói lưu trữ không nguyên vẹn: {reason}", "Archive not intact: {reason}"),
     "archive.log_unreadable": ("{name} không đọc được: {reason}", "{name} is unreadable: {reason}"),
@@ -51,12 +39,6 @@ register({
 })
 
 
-def _fonts():
-    from storage.documents import find_fonts
-
-    return find_fonts(FONT_DIR)
-
-
 def _print_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=("ballots", "covers", "minutes"),
                    help="phiếu / ballots · bìa xấp / batch covers · biên bản / minutes")
@@ -72,57 +54,26 @@ def _print_args(p: argparse.ArgumentParser) -> None:
 
 @command("print", "in phiếu, bìa xấp, biên bản / print ballots, batch covers, minutes")(_print_args)
 def run_print(a: argparse.Namespace) -> int:
-    from storage import documents as docs
-    from tui.wiring import open_service
+    from session.evolve import replay
+    from tui.wiring import open_store, pick_session
 
-    state = open_service(a.db, a.session).state
-    lang = a.lang
-    if a.what == "ballots":
-        copies = state.convened if a.copies is None else a.copies
-        _positive(copies, "--copies")
-        if state.pack.nominee_step and state.nominees is None:
-            err(t("print.nominees_open", lang, n=len(state.ballot_persons)))
-        data, what = docs.ballots_pdf(state, _fonts(), copies, lang), t("print.what.ballots", lang, n=copies)
-    elif a.what == "covers":
-        _positive(a.batches, "--batches")
-        data, what = docs.covers_pdf(state, _fonts(), a.batches, lang), t("print.what.covers", lang, n=a.batches)
-    else:
-        _minutes_ready(state)
-        if a.format == "text":
-            out(docs.minutes_text(state, lang))
-            return EXIT_OK
-        data, what = docs.minutes_pdf(state, _fonts(), lang), t("print.what.minutes", lang)
-    path = Path(a.output or f"{a.what}-{state.session_id}.pdf")
-    _write(path, data)
-    out(t("print.done", lang, file=path, what=what, pages=_pages(data)))
+    store = open_store(a.db, create=False)
+    session_id = pick_session(store, a.db, a.session)
+    records = store.load(session_id)
+    if a.what == "minutes" and a.format == "text":
+        from storage.documents import minutes_text
+
+        state = replay(records)
+        paper_jobs.minutes_ready(state)
+        out(minutes_text(state, a.lang))
+        return EXIT_OK
+    paper = paper_jobs.make(a.what, records, a.lang, copies=a.copies, batches=a.batches)
+    for note in paper.notes:
+        err(note)
+    path = Path(a.output or f"{a.what}-{session_id}.pdf")
+    paper_jobs.write(path, paper.data)
+    out(t("paper.done", a.lang, file=path, what=paper.summary))
     return EXIT_OK
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a document; a folder that is missing or not writable is bad input naming the file."""
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise file_error(exc, str(path)) from None
-
-
-def _pages(data: bytes) -> int:
-    """Pages in a PDF written by fpdf2 (one ``/Type /Page`` object each)."""
-    import re
-
-    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
-
-
-def _positive(value: int, what: str) -> None:
-    if value < 1:
-        raise BadInput("print.positive", what=what)
-
-
-def _minutes_ready(state) -> None:
-    from session.agenda import STEPS
-
-    if STEPS.index(state.step) < STEPS.index(MINUTES_FROM):
-        raise StepRefused("print.minutes_early", step=state.step, action="print minutes")
 
 
 def _archive_args(p: argparse.ArgumentParser) -> None:
@@ -132,35 +83,16 @@ def _archive_args(p: argparse.ArgumentParser) -> None:
 
 @command("archive", "đóng gói lưu trữ / write the archive bundle")(_archive_args)
 def run_archive(a: argparse.Namespace) -> int:
-    from session.evolve import replay
-    from session.log import verify
-    from session.paper import printed_code
-    from session.results import results
-    from storage import archive
-    from storage import documents as docs
-    from storage.export import results_csv, results_json
-    from tui.wiring import open_store, pick_session, write_jsonl
+    from tui.wiring import open_store, pick_session
 
     store = open_store(a.db, create=False)
-    records = store.load(pick_session(store, a.db, a.session))
-    verdict = verify(records)
-    if not verdict.ok:
-        err(t("log.broken", a.lang, reason=t(verdict.reason, a.lang, seq=verdict.bad_seq, found=verdict.found)))
+    try:
+        paper = paper_jobs.archive(store.load(pick_session(store, a.db, a.session)), a.lang)
+    except TamperDetected as exc:
+        err(paper_jobs.failure_text(exc, a.lang))
         return EXIT_TAMPER
-    state = replay(records)
-    data = results(state)
-    files = {
-        archive.LOG: write_jsonl(records).encode("utf-8"),
-        archive.MINUTES_PDF: docs.minutes_pdf(state, _fonts(), a.lang),
-        archive.MINUTES_TXT: docs.minutes_text(state, a.lang).encode("utf-8"),
-        archive.RESULTS_JSON: results_json(data).encode("utf-8"),
-        archive.RESULTS_CSV: results_csv(data).encode("utf-8"),
-        archive.RULES_JSON: (json.dumps(state.pack.as_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-    }
-    code = printed_code(state.head_hash, state.seq)
-    blob = archive.bundle(files, state.session_id, code)
-    _write(Path(a.output), blob)
-    out(t("archive.done", a.lang, file=a.output, count=len(files) + 2, code=code))
+    paper_jobs.write(Path(a.output), paper.data)
+    out(t("paper.done", a.lang, file=a.output, what=paper.summary))
     return EXIT_OK
 
 

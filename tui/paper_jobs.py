@@ -1,0 +1,199 @@
+"""The session's documents assembled once, for ``tinnhiem print``/``archive`` and for the chair console.
+
+Each job takes the log's records (a consistent snapshot, safe to use off the UI
+thread) and returns the bytes to write with a sentence saying what they are;
+refusals are ``SessionError``s the caller shows in the user's language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from session.errors import BadInput, StepRefused, TamperDetected
+from session.events import Recorded
+from session.i18n import t
+from session.state import SessionState
+from tui.cli_io import file_error
+from tui.i18n import register
+
+FONT_DIR = Path(__file__).resolve().parent / "data"
+"""The DejaVu Sans faces shipped with the package (licence in LICENSE-DejaVu.txt)."""
+MINUTES_FROM = "minutes"
+"""The first agenda step at which the minutes may be printed: before it the count is not final."""
+DOCUMENTS = ("ballots", "covers", "minutes", "archive")
+"""What can be produced."""
+FILE_STEMS = {"ballots": "phieu", "covers": "bia-xap", "minutes": "bien-ban", "archive": "ho-so-luu-tru"}
+"""Default file name of each document, before ``-SESSION.pdf`` (``.zip`` for the archive)."""
+
+register({
+    "paper.done": ("Đã ghi {file}: {what}.", "Wrote {file}: {what}."),
+    "print.what.ballots": ("{n} phiếu", "{n} ballots"),
+    "print.what.covers": ("{n} bìa xấp", "{n} batch covers"),
+    "print.what.minutes": ("biên bản kiểm phiếu, 3 bản", "counting minutes, 3 copies"),
+    "print.minutes_early": ("Chưa thể in biên bản: việc kiểm phiếu chưa kết thúc.",
+                            "The minutes cannot be printed yet: the count is not over."),
+    "print.nominees_open": ("Danh sách giới thiệu chưa được chốt: phiếu in theo danh sách đủ điều kiện hiện có ({n} người).",
+                            "The nominee list is not fixed yet: the ballots list everyone eligible now ({n} persons)."),
+    "print.positive": ("{what} phải là số nguyên dương.", "{what} must be a positive integer."),
+    "print.pages": ("{what}, {pages} trang", "{what}, {pages} pages"),
+    "archive.what": ("{count} tệp, mã nhật ký {code}", "{count} files, log code {code}"),
+})
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A document ready to write."""
+
+    data: bytes
+    """The file's bytes (PDF or zip)."""
+    summary: str
+    """What it holds, in the asked language (e.g. "12 phiếu, 1 trang")."""
+    notes: tuple[str, ...] = field(default=())
+    """Warnings to show beside it (e.g. the nominee list is not fixed yet)."""
+
+
+def fonts():
+    """The shipped faces (the system's only when the package's are missing)."""
+    from storage.documents import find_fonts
+
+    return find_fonts(FONT_DIR)
+
+
+def pages(data: bytes) -> int:
+    """Pages in a PDF written by fpdf2 (one ``/Type /Page`` object each)."""
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+
+
+def positive(value: int, what: str) -> None:
+    """BadInput naming ``what`` unless ``value`` is at least 1."""
+    if value < 1:
+        raise BadInput("print.positive", what=what)
+
+
+def minutes_ready(state: SessionState) -> None:
+    """Refuse the minutes before the count is over (the same refusal on the command line and the console)."""
+    from session.agenda import STEPS
+
+    if STEPS.index(state.step) < STEPS.index(MINUTES_FROM):
+        raise StepRefused("print.minutes_early", step=state.step, action="print minutes")
+
+
+def ballots(state: SessionState, lang: str, copies: int | None = None) -> Paper:
+    """The ballots, one per voter convened unless ``copies`` says otherwise."""
+    from storage import documents as docs
+
+    copies = state.convened if copies is None else copies
+    positive(copies, "--copies")
+    notes = ()
+    if state.pack.nominee_step and state.nominees is None:
+        notes = (t("print.nominees_open", lang, n=len(state.ballot_persons)),)
+    data = docs.ballots_pdf(state, fonts(), copies, lang)
+    return Paper(data, _with_pages(t("print.what.ballots", lang, n=copies), data, lang), notes)
+
+
+def covers(state: SessionState, lang: str, batches: int = 1) -> Paper:
+    """One cover sheet per batch."""
+    from storage import documents as docs
+
+    positive(batches, "--batches")
+    data = docs.covers_pdf(state, fonts(), batches, lang)
+    return Paper(data, _with_pages(t("print.what.covers", lang, n=batches), data, lang))
+
+
+def minutes(state: SessionState, lang: str) -> Paper:
+    """The counting minutes in three copies; refused before the minutes step."""
+    from storage import documents as docs
+
+    minutes_ready(state)
+    data = docs.minutes_pdf(state, fonts(), lang)
+    return Paper(data, _with_pages(t("print.what.minutes", lang), data, lang))
+
+
+def _with_pages(what: str, data: bytes, lang: str) -> str:
+    return t("print.pages", lang, what=what, pages=pages(data))
+
+
+def archive(records: list[Recorded], lang: str) -> Paper:
+    """The archive zip of an intact log: log, minutes (PDF and text), results, rule pack, manifest.
+
+    A broken hash chain raises ``TamperDetected`` whose message is the chain's verdict.
+    """
+    from session.evolve import replay
+    from session.log import verify
+    from session.paper import printed_code
+    from session.results import results
+    from storage import archive as bundle
+    from storage import documents as docs
+    from storage.export import results_csv, results_json
+    from tui.wiring import write_jsonl
+
+    verdict = verify(records)
+    if not verdict.ok:
+        raise TamperDetected(verdict.reason, seq=verdict.bad_seq, found=verdict.found)
+    state = replay(records)
+    data = results(state)
+    files = {
+        bundle.LOG: write_jsonl(records).encode("utf-8"),
+        bundle.MINUTES_PDF: docs.minutes_pdf(state, fonts(), lang),
+        bundle.MINUTES_TXT: docs.minutes_text(state, lang).encode("utf-8"),
+        bundle.RESULTS_JSON: results_json(data).encode("utf-8"),
+        bundle.RESULTS_CSV: results_csv(data).encode("utf-8"),
+        bundle.RULES_JSON: (json.dumps(state.pack.as_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+    }
+    code = printed_code(state.head_hash, state.seq)
+    blob = bundle.bundle(files, state.session_id, code)
+    return Paper(blob, t("archive.what", lang, count=len(files) + 2, code=code))
+
+
+def make(what: str, records: list[Recorded], lang: str, copies: int | None = None, batches: int = 1) -> Paper:
+    """Document ``what`` (one of ``DOCUMENTS``) of the session whose log is ``records``."""
+    if what == "archive":
+        return archive(records, lang)
+    from session.evolve import replay
+
+    state = replay(records)
+    if what == "ballots":
+        return ballots(state, lang, copies)
+    if what == "covers":
+        return covers(state, lang, batches)
+    return minutes(state, lang)
+
+
+def write(path: Path, data: bytes) -> None:
+    """Write a document; a folder that is missing or not writable is bad input naming the file."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise file_error(exc, str(path)) from None
+
+
+def file_name(what: str, session_id: str) -> str:
+    """The default file name of a document, e.g. ``bien-ban-SESSION.pdf``."""
+    return f"{FILE_STEMS[what]}-{session_id}.{'zip' if what == 'archive' else 'pdf'}"
+
+
+def documents_folder(store: object) -> Path:
+    """Next to the SQLite file; for a memory or server database, the user's documents (else data) folder."""
+    db = getattr(store, "db", None)  # what --db said (a SQL store keeps it for its messages)
+    if isinstance(db, str) and db.startswith("sqlite:///"):
+        db = db[len("sqlite:///"):].partition("?")[0]
+    if isinstance(db, str) and db and "://" not in db and db != ":memory:" and not db.startswith("file:"):
+        return Path(db).resolve().parent
+    from platformdirs import user_data_path, user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else user_data_path("tinnhiem")
+
+
+def failure_text(exc: Exception, lang: str) -> str:
+    """Why a job failed, as the command line says it (a broken chain is framed as a tampered log)."""
+    from session.errors import SessionError
+
+    if isinstance(exc, TamperDetected):
+        return t("log.broken", lang, reason=exc.message(lang))
+    if isinstance(exc, SessionError):
+        return exc.message(lang)
+    return str(exc)
