@@ -14,8 +14,9 @@ from session.events import CHAIR, Actor
 from session.service import SessionService
 from tui.base import PROJECTOR_THEME, SessionApp, StateChanged
 from tui.i18n import t
+from tui.screens import chair_paper
 from tui.screens.chair import AGENDA_KEYS, ChairScreen, palette_title
-from tui.screens.dialogs import QrDialog
+from tui.screens.dialogs import NumberForm, QrDialog
 from tui.screens.projector import ProjectorScreen
 
 
@@ -63,6 +64,7 @@ class LiveApp(SessionApp):
                 if screen.check_action("agenda", (key.name,)):
                     yield SystemCommand(palette_title(key, lang), t("palette.help", lang, k=key.key),
                                         partial(screen.action_agenda, key.name))
+            yield from self.paper_commands()
         yield SystemCommand(t("palette.lang", lang), t("palette.help", lang, k="ctrl+l"), self.action_toggle_lang)
         if any(isinstance(s, ChairScreen) for s in self.screen_stack):
             yield SystemCommand(t("palette.projector", lang), t("palette.help", lang, k="m"), self.action_toggle_projector)
@@ -70,6 +72,10 @@ class LiveApp(SessionApp):
         yield SystemCommand(t("palette.themes", lang), "Textual", self.action_change_theme)
         yield SystemCommand(t("palette.qr", lang), t("palette.help", lang, k="q"), self.action_show_qr)
         yield SystemCommand(t("palette.quit", lang), t("palette.help", lang, k="ctrl+q"), self.action_quit)
+
+    def paper_commands(self) -> Iterable[SystemCommand]:
+        """Documents the palette offers beside the agenda's commands: none unless this is the chair's console."""
+        return ()
 
     def action_toggle_projector(self) -> None:
         """Views have no mode switch unless a console lies under them."""
@@ -95,6 +101,24 @@ class ChairApp(LiveApp):
             self.notify(self.read_only.message(self.lang), title=t("ui.refused", self.lang), severity="error")
             return False
         return super().dispatch(command)
+
+    def paper_commands(self) -> Iterable[SystemCommand]:
+        """The palette's documents for the current step (app commands: they record nothing)."""
+        lang = self.lang
+        for paper in chair_paper.offered(self.service.state.step):
+            folder = chair_paper.target(self, paper.what).parent
+            help_text = t("paper.palette_help", lang, folder=folder)
+            if paper.key:
+                help_text += " · " + t("palette.help", lang, k=paper.key)
+            yield SystemCommand(t(f"paper.title.{paper.what}", lang), help_text, partial(self.action_paper, paper.what))
+
+    def action_paper(self, what: str) -> None:
+        """Write a document of the session (the cover sheets ask how many batches first)."""
+        if what == "covers":
+            self.push_screen(NumberForm(self.lang, t("paper.batches", self.lang), "1"),
+                             lambda n: n is not None and chair_paper.start(self, what, batches=n))
+        else:
+            chair_paper.start(self, what)
 
     def action_toggle_projector(self) -> None:
         """Switch between the console and the projector view."""

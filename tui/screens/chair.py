@@ -16,6 +16,7 @@ from session.agenda import EXITS, allowed, exit_failure
 from session.log import short_code
 from tui.i18n import t
 from tui.screens import strings  # noqa: F401  (registers the screen strings)
+from tui.screens.chair_paper import paper_bindings
 from tui.screens.panel_base import StepPanel
 from tui.screens.panels_pick import IssuingPanel, MinutesPanel, NomineesPanel, RollCallPanel, TeamPanel
 from tui.screens.panels_text import (
@@ -93,10 +94,10 @@ def palette_title(key: AgendaKey, lang: str) -> str:
     return title if key.name == key.action else f"{title}: {key_label(key, lang)}"
 
 
-def chair_bindings(lang: str) -> list[Binding]:
-    """The console's bindings in ``lang``: every agenda key, then the view keys."""
+def chair_bindings(lang: str, step: str) -> list[Binding]:
+    """The console's bindings in ``lang`` at ``step``: every agenda key, the document keys, then the view keys."""
     agenda = [Binding(k.key, f"agenda('{k.name}')", key_label(k, lang)) for k in AGENDA_KEYS]
-    return agenda + [
+    return agenda + paper_bindings(lang, step) + [
         # Shown in the status line instead, so the footer keeps room for the agenda's keys at 80 columns.
         Binding("m", "app.toggle_projector", t("key.projector", lang), show=False),
         Binding("q", "app.show_qr", t("key.qr", lang), show=False),
@@ -109,7 +110,7 @@ class ChairScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._lang = ""
+        self._keys_for = ("", "")
         self._panel_step = ""
 
     def compose(self) -> ComposeResult:
@@ -136,9 +137,9 @@ class ChairScreen(Screen):
     async def show_state(self) -> None:
         """Redraw everything from the service's state (and swap the panel if the step changed)."""
         state, lang = self.app.service.state, self.app.lang
-        if lang != self._lang:
-            self._lang = lang
-            self._bindings = BindingsMap(chair_bindings(lang))
+        if (lang, state.step) != self._keys_for:  # labels follow the language; document keys show at their steps
+            self._keys_for = (lang, state.step)
+            self._bindings = BindingsMap(chair_bindings(lang, state.step))
         if state.step != self._panel_step:
             self._panel_step = state.step
             slot = self.query_one("#slot", Container)

@@ -1,0 +1,95 @@
+"""The chair console's paper: ballots, batch covers, the minutes and the archive, written off the UI thread.
+
+These are app keys, not agenda keys: they record nothing, so the agenda table does
+not govern them. The footer and the palette offer each at the steps where it is
+wanted; the key itself works at every step, so asking too early gets the same
+refusal as ``tinnhiem print`` instead of silence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from tui import paper_jobs
+from tui.i18n import register, t
+
+register({
+    "paper.key.ballots": ("In phiếu", "Print ballots"),
+    "paper.key.minutes": ("In biên bản", "Print minutes"),
+    "paper.key.archive": ("Lưu hồ sơ", "Save archive"),
+    "paper.title.ballots": ("In phiếu (mỗi người được triệu tập một phiếu)", "Print ballots (one per voter convened)"),
+    "paper.title.covers": ("In bìa xấp phiếu", "Print batch cover sheets"),
+    "paper.title.minutes": ("In biên bản (3 bản)", "Print the minutes (3 copies)"),
+    "paper.title.archive": ("Lưu hồ sơ lưu trữ", "Save the archive bundle"),
+    "paper.palette_help": ("Ghi vào {folder}", "Written to {folder}"),
+    "paper.batches": ("Số xấp cần bìa", "How many batches need a cover"),
+    "paper.working": ("Đang ghi {file}…", "Writing {file}…"),
+    "paper.failed": ("Không ghi được tài liệu", "Document not written"),
+})
+
+
+@dataclass(frozen=True)
+class PaperKey:
+    """A document the console writes; offered in the footer and palette only at ``steps``."""
+
+    what: str
+    """The document (one of ``paper_jobs.DOCUMENTS``)."""
+    key: str
+    """The key that writes it, or "" for the palette only."""
+    steps: frozenset[str]
+    """Steps at which the footer shows the key and the palette lists the command."""
+
+
+PAPER_KEYS = (
+    PaperKey("ballots", "f", frozenset({"issuing"})),
+    PaperKey("covers", "", frozenset({"issuing"})),
+    PaperKey("minutes", "v", frozenset({"minutes", "announcing", "sealing", "closed"})),
+    PaperKey("archive", "u", frozenset({"sealing", "closed"})),
+)
+"""The console's documents: the ballots when they are handed out, the minutes from the end of the count on,
+the archive when the ballots are sealed."""
+
+
+def paper_bindings(lang: str, step: str) -> list[Binding]:
+    """Bindings of the document keys; each is active at every step but shown only at its own."""
+    return [Binding(k.key, f"app.paper('{k.what}')", t(f"paper.key.{k.what}", lang), show=step in k.steps)
+            for k in PAPER_KEYS if k.key]
+
+
+def offered(step: str) -> list[PaperKey]:
+    """The documents the palette lists at ``step``."""
+    return [k for k in PAPER_KEYS if step in k.steps]
+
+
+def target(app: App, what: str) -> Path:
+    """Where ``what`` is written: the session's default folder and a name with the session id."""
+    service = app.service  # type: ignore[attr-defined]
+    return paper_jobs.documents_folder(service.store) / paper_jobs.file_name(what, service.session_id)
+
+
+def start(app: App, what: str, **options: int) -> None:
+    """Write ``what`` in a worker thread; the chair is told the full path, or why not."""
+    path, lang = target(app, what), app.lang  # type: ignore[attr-defined]
+    app.notify(t("paper.working", lang, file=path), timeout=4)
+    app.run_worker(partial(_job, app, what, path, lang, options), name=f"paper-{what}", group="paper", thread=True)
+
+
+def _job(app: App, what: str, path: Path, lang: str, options: dict[str, int]) -> None:
+    """Runs in a worker thread: a snapshot of the log, the document, the file, then the notification."""
+    service = app.service  # type: ignore[attr-defined]
+    try:
+        paper = paper_jobs.make(what, service.store.load(service.session_id), lang, **options)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        paper_jobs.write(path, paper.data)
+    except Exception as exc:  # noqa: BLE001  (whatever went wrong is said; the console must keep running the session)
+        app.call_from_thread(app.notify, paper_jobs.failure_text(exc, lang), title=t("paper.failed", lang),
+                             severity="error", timeout=12)
+        return
+    for note in paper.notes:
+        app.call_from_thread(app.notify, note, severity="warning", timeout=12)
+    app.call_from_thread(app.notify, t("paper.done", lang, file=path, what=paper.summary), timeout=15)
