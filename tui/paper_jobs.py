@@ -37,6 +37,7 @@ register({
                             "The minutes cannot be printed yet: the count is not over."),
     "print.nominees_open": ("Danh sách giới thiệu chưa được chốt: phiếu in theo danh sách đủ điều kiện hiện có ({n} người).",
                             "The nominee list is not fixed yet: the ballots list everyone eligible now ({n} persons)."),
+    "action.print minutes": ("In biên bản", "Print the minutes"),
     "print.positive": ("{what} phải là số nguyên dương.", "{what} must be a positive integer."),
     "print.pages": ("{what}, {pages} trang", "{what}, {pages} pages"),
     "archive.what": ("{count} tệp, mã nhật ký {code}", "{count} files, log code {code}"),

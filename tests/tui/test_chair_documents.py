@@ -69,7 +69,9 @@ async def test_minutes_before_the_count_is_over_are_refused_and_nothing_written(
         await pilot.pause()
         assert "v" not in footer_keys(app)  # not offered yet, but the key answers with the reason
         shown = await press_and_wait(app, pilot, "v")
-    assert any("Chưa thể in biên bản: việc kiểm phiếu chưa kết thúc." in text for text in shown), shown
+    assert any("không thể «In biên bản" in text and "Chưa thể in biên bản: việc kiểm phiếu chưa kết thúc." in text
+               for text in shown), shown
+    assert not any("Đang ghi" in text for text in shown), shown  # refused before any "writing" notice
     assert list(documents.iterdir()) == []
 
 

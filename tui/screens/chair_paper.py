@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from session.errors import SessionError
 from tui import paper_jobs
 from tui.i18n import register, t
 
@@ -75,6 +76,12 @@ def target(app: App, what: str) -> Path:
 def start(app: App, what: str, **options: int) -> None:
     """Write ``what`` in a worker thread; the chair is told the full path, or why not."""
     path, lang = target(app, what), app.lang  # type: ignore[attr-defined]
+    if what == "minutes":  # refused at once, before any "writing" notice (the worker checks its own snapshot again)
+        try:
+            paper_jobs.minutes_ready(app.service.state)  # type: ignore[attr-defined]
+        except SessionError as exc:
+            app.notify(exc.message(lang), title=t("ui.refused", lang), severity="error", timeout=12)
+            return
     app.notify(t("paper.working", lang, file=path), timeout=4)
     app.run_worker(partial(_job, app, what, path, lang, options), name=f"paper-{what}", group="paper", thread=True)
 
