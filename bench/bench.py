@@ -30,7 +30,7 @@ from session.evolve import replay  # noqa: E402
 from session.log import verify  # noqa: E402
 from session.results import results  # noqa: E402
 from session.service import SessionService  # noqa: E402
-from storage.database import make_engine  # noqa: E402
+from storage.database import open_database  # noqa: E402
 from storage.sql_store import SqlEventStore  # noqa: E402
 
 STATION = Actor("station", "d002", "Bàn 1")
@@ -121,11 +121,11 @@ def peak_replay_memory(db: str) -> int:
     """Peak bytes allocated by Python while a fresh store replays the log (tracemalloc)."""
     gc.collect()
     tracemalloc.start()
-    store = SqlEventStore(make_engine(db))
+    store = SqlEventStore(open_database(db))
     full_replay(store)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    store.engine.dispose()
+    store.database.dispose()
     return peak
 
 
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if kind in ("tmpfs", "ramfs"):
         print("note: this folder is in memory, so fsync costs nothing and figure a) compares CPU time alone;"
               " use --dir on a disk for the figure the target is about")
-    store = SqlEventStore(make_engine(db))
+    store = SqlEventStore(open_database(db))
     service = SessionService.create(store, conference(), clock=TickClock(), session_id=SESSION, launch_code="202-310-250")
     to_counting(service)
     floor = raw_connection(floor_db)
@@ -173,16 +173,16 @@ def main(argv: list[str] | None = None) -> int:
     floor.close()
     finish(service)
     events = store.last_seq(SESSION)
-    store.engine.dispose()
+    store.database.dispose()
 
-    fresh = SqlEventStore(make_engine(db))
+    fresh = SqlEventStore(open_database(db))
     full_replay(fresh)  # warm the imports and the file cache for both sides alike
     raw_fold(db)
     replay_s = fold_s = 0.0
     for _ in range(args.repeats):  # alternate, keep the best of each
         replay_s = min(replay_s or 1e9, best_of(1, lambda: full_replay(fresh)))
         fold_s = min(fold_s or 1e9, best_of(1, lambda: raw_fold(db)))
-    fresh.engine.dispose()
+    fresh.database.dispose()
     peak = peak_replay_memory(db)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 

@@ -9,10 +9,9 @@ not be had before the busy timeout, so another program holds it.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable, Sequence
 from typing import TypeVar
-
-from sqlalchemy.exc import DBAPIError
 
 from session.errors import BadInput, Conflict, SessionError, Unavailable
 from session.events import Recorded
@@ -30,13 +29,16 @@ def classify(exc: BaseException, db: str, unsent: Sequence[Recorded] = ()) -> Se
         return Unavailable("store.locked", db=db, unsent=tuple(unsent))
     if "malformed" in text or "not a database" in text:
         return BadInput("store.corrupt", db=db, detail=first)
-    if isinstance(exc, DBAPIError) or _is_driver_error(exc):
+    if _is_driver_error(exc):
         return Unavailable("store.unavailable", db=db, detail=first, unsent=tuple(unsent))
     return None
 
 
 def _is_driver_error(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.Error):
+        return True
+    wrapped = sys.modules.get("sqlalchemy.exc")  # SQLAlchemy's wrapping can only come from where it was loaded
+    if wrapped is not None and isinstance(exc, wrapped.DBAPIError):
         return True
     try:
         import psycopg
@@ -53,8 +55,8 @@ class GuardedStore:
         """The store that does the work (``SqlEventStore``)."""
         self.db = db
         """What ``--db`` said, for messages."""
-        engine = getattr(inner, "engine", None)
-        self._sqlite = engine is not None and engine.dialect.name == "sqlite"
+        self._sqlite = getattr(getattr(inner, "database", None), "is_sqlite", False)
+        """SQLite writers queue on the lock, so an unmoved conflict there means the lock timed out."""
 
     def __getattr__(self, name: str):
         return getattr(self.inner, name)

@@ -14,27 +14,21 @@ import threading
 import time
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, and_, delete, insert, select, update
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from storage.database import Database
+from storage.tables import LOCKS
 
 BEAT = 3.0
 """Seconds between heartbeats."""
 STALE = 15.0
 """A lock not refreshed for this long is free (several missed beats, so a busy moment does not lose it)."""
 
-_META = MetaData()
-LOCKS = Table(
-    "locks", _META,
-    Column("session_id", String, primary_key=True),
-    Column("role", String, primary_key=True),
-    Column("holder", String, nullable=False),
-    Column("host", String, nullable=False),
-    Column("pid", Integer, nullable=False),
-    Column("since", String, nullable=False),
-    Column("beat", Float, nullable=False),
-)
-"""Who holds which session's console, and when it last beat."""
+_KEY = "session_id = {m} AND role = 'chair'"
+"""The chair row of a session."""
+
+
+def _sql(database: Database, text: str) -> str:
+    # Written once with {m}; each driver has its own parameter marker.
+    return text.format(t=LOCKS, m=database.mark, key=_KEY.format(m=database.mark))
 
 
 def _alive(pid: int) -> bool:
@@ -47,15 +41,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _free(row, now: float, host: str) -> bool:
-    return now - row.beat > STALE or (row.host == host and not _alive(row.pid))
+def _free(row: tuple, now: float, host: str) -> bool:
+    _, row_host, pid, _, beat = row
+    return now - beat > STALE or (row_host == host and not _alive(pid))
 
 
 class SqlChairLock:
     """A held chair lock; beats in a background thread until released."""
 
-    def __init__(self, engine: Engine, session_id: str, holder: str, beat_every: float | None = BEAT):
-        self.engine = engine
+    def __init__(self, database: Database, session_id: str, holder: str, beat_every: float | None = BEAT):
+        self.database = database
         """Where the lock row lives."""
         self.session_id = session_id
         """The locked session."""
@@ -74,51 +69,52 @@ class SqlChairLock:
                 continue
 
     def beat(self) -> bool:
-        with self.engine.begin() as conn:
-            done = conn.execute(update(LOCKS).where(_key(self.session_id), LOCKS.c.holder == self.holder)
-                                .values(beat=time.time()))
-            return done.rowcount == 1
+        with self.database.transaction(write=True) as cur:
+            cur.execute(_sql(self.database, "UPDATE {t} SET beat = {m} WHERE {key} AND holder = {m}"),
+                        (time.time(), self.session_id, self.holder))
+            return cur.rowcount == 1
 
     def release(self) -> None:
         self._stop.set()
-        with self.engine.begin() as conn:
-            conn.execute(delete(LOCKS).where(_key(self.session_id), LOCKS.c.holder == self.holder))
+        with self.database.transaction(write=True) as cur:
+            cur.execute(_sql(self.database, "DELETE FROM {t} WHERE {key} AND holder = {m}"),
+                        (self.session_id, self.holder))
 
 
-def _key(session_id: str):
-    return and_(LOCKS.c.session_id == session_id, LOCKS.c.role == "chair")
+def _row(cur, database: Database, session_id: str) -> tuple | None:
+    cur.execute(_sql(database, "SELECT holder, host, pid, since, beat FROM {t} WHERE {key}"), (session_id,))
+    return cur.fetchone()
 
 
-def acquire(engine: Engine, session_id: str, *, host: str | None = None, pid: int | None = None,
+def acquire(database: Database, session_id: str, *, host: str | None = None, pid: int | None = None,
             beat_every: float | None = BEAT) -> SqlChairLock | None:
     """The chair lock of ``session_id``, or None while another live console holds it."""
     host, pid = host or socket.gethostname(), pid or os.getpid()
     holder, now = f"{host}:{pid}", time.time()
-    values = {"holder": holder, "host": host, "pid": pid, "since": datetime.now(UTC).isoformat(timespec="seconds"),
-              "beat": now}
-    _META.create_all(engine, checkfirst=True)
+    values = (holder, host, pid, datetime.now(UTC).isoformat(timespec="seconds"), now)
     try:
-        with engine.begin() as conn:
-            row = conn.execute(select(LOCKS).where(_key(session_id))).first()
+        with database.transaction(write=True) as cur:
+            row = _row(cur, database, session_id)
             if row is None:
-                conn.execute(insert(LOCKS).values(session_id=session_id, role="chair", **values))
-            elif row.holder == holder or _free(row, now, host):
-                taken = conn.execute(update(LOCKS).where(_key(session_id), LOCKS.c.holder == row.holder,
-                                                         LOCKS.c.beat == row.beat).values(**values))
-                if taken.rowcount != 1:
+                cur.execute(_sql(database, "INSERT INTO {t} (holder, host, pid, since, beat, session_id, role) "
+                                           "VALUES ({m}, {m}, {m}, {m}, {m}, {m}, 'chair')"), (*values, session_id))
+            elif row[0] == holder or _free(row, now, host):
+                cur.execute(_sql(database, "UPDATE {t} SET holder = {m}, host = {m}, pid = {m}, "
+                                           "since = {m}, beat = {m} WHERE {key} AND holder = {m} AND beat = {m}"),
+                            (*values, session_id, row[0], row[4]))
+                if cur.rowcount != 1:
                     return None
             else:
                 return None
-    except IntegrityError:  # another console inserted the row first
+    except database.driver.IntegrityError:  # another console inserted the row first
         return None
-    return SqlChairLock(engine, session_id, holder, beat_every)
+    return SqlChairLock(database, session_id, holder, beat_every)
 
 
-def holder_of(engine: Engine, session_id: str) -> tuple[str, str] | None:
+def holder_of(database: Database, session_id: str) -> tuple[str, str] | None:
     """(holder, since) of the live chair lock of ``session_id``, or None if it is free."""
-    _META.create_all(engine, checkfirst=True)
-    with engine.connect() as conn:
-        row = conn.execute(select(LOCKS).where(_key(session_id))).first()
+    with database.transaction() as cur:
+        row = _row(cur, database, session_id)
     if row is None or _free(row, time.time(), socket.gethostname()):
         return None
-    return row.holder, row.since
+    return row[0], row[3]

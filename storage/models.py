@@ -1,17 +1,22 @@
-"""SQLModel tables: sessions, their events, and the schema version."""
+"""SQLModel tables: sessions, their events, the schema version and the chair locks.
+
+This is the schema's single source of truth; it is imported only to create the schema
+(a new database) or on PostgreSQL, never to open an existing SQLite file.
+"""
 
 from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
-"""Version of the tables below; a database of a newer version is refused."""
+from storage.tables import EVENTS, LOCKS, META, SCHEMA_VERSION, SESSIONS
+
+__all__ = ["SCHEMA_VERSION", "EventRow", "LockRow", "MetaRow", "SessionRow"]
 
 
 class MetaRow(SQLModel, table=True):
     """Key/value facts about the database itself (``schema_version``)."""
 
-    __tablename__ = "meta"
+    __tablename__ = META
     key: str = Field(primary_key=True)
     value: str
 
@@ -19,7 +24,7 @@ class MetaRow(SQLModel, table=True):
 class SessionRow(SQLModel, table=True):
     """One session per conference run."""
 
-    __tablename__ = "sessions"
+    __tablename__ = SESSIONS
     id: str = Field(primary_key=True)
     created_at: str
     title: str = ""
@@ -28,7 +33,7 @@ class SessionRow(SQLModel, table=True):
 class EventRow(SQLModel, table=True):
     """One event of a session's hash-chained log; (session_id, seq) is unique by construction."""
 
-    __tablename__ = "events"
+    __tablename__ = EVENTS
     session_id: str = Field(primary_key=True, foreign_key="sessions.id")
     seq: int = Field(primary_key=True)
     type: str
@@ -38,3 +43,16 @@ class EventRow(SQLModel, table=True):
     payload: str
     prev_hash: str
     hash: str
+
+
+class LockRow(SQLModel, table=True):
+    """Who holds which session's console (``storage.locks``), and when it last beat."""
+
+    __tablename__ = LOCKS
+    session_id: str = Field(primary_key=True)
+    role: str = Field(primary_key=True)
+    holder: str
+    host: str
+    pid: int
+    since: str
+    beat: float

@@ -1,43 +1,34 @@
 """SqlEventStore: the EventStore contract on SQLite or PostgreSQL, one transaction per append.
 
 The hot path (one ballot = one append and one catch-up read) talks to the driver
-directly: fixed SQL strings, no statement building or ORM objects per call. On
-SQLite each thread keeps one connection (a pool checkout costs ten times the
-query); PostgreSQL connections come from the pool, which pings them first. The
-tables themselves are declared in ``storage.models``.
+directly: fixed SQL strings, no statement building or ORM objects per call, through
+``Database.transaction`` (one connection per thread on SQLite, the pinged pool on
+PostgreSQL). The tables themselves are declared in ``storage.models``.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any
-
-from sqlalchemy.engine import Engine
+from collections.abc import Sequence
 
 from session.errors import Conflict
 from session.events import Recorded
-from storage.models import EventRow, SessionRow
+from storage.database import Database
+from storage.tables import EVENTS as _EVENTS
+from storage.tables import SESSIONS as _SESSIONS
 
-_EVENTS, _SESSIONS = EventRow.__tablename__, SessionRow.__tablename__
 _COLUMNS = "seq, type, version, at, actor, payload, prev_hash, hash"
 
 
 class SqlEventStore:
     """Events in the ``events`` table; a duplicate (session, seq) or a moved stream becomes a Conflict."""
 
-    def __init__(self, engine: Engine):
-        self.engine = engine
-        """The SQLAlchemy engine (from ``storage.database.make_engine``)."""
-        dialect = engine.dialect
-        self._sqlite = dialect.name == "sqlite"
-        """SQLite takes its write lock up front (BEGIN IMMEDIATE); PostgreSQL relies on the primary key."""
-        self._errors = (dialect.loaded_dbapi.IntegrityError, dialect.loaded_dbapi.OperationalError)
+    def __init__(self, database: Database):
+        self.database = database
+        """Where the events live (from ``storage.database.open_database``)."""
+        self._errors = (database.driver.IntegrityError, database.driver.OperationalError)
         """The driver's errors that mean another writer got there first (or holds the lock)."""
-        mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        mark = database.mark
         marks = ", ".join([mark] * 9)
         self._sql_last = f"SELECT max(seq) FROM {_EVENTS} WHERE session_id = {mark}"
         """Highest seq of a session."""
@@ -47,48 +38,16 @@ class SqlEventStore:
         """One event row."""
         self._sql_session = f"INSERT INTO {_SESSIONS} (id, created_at, title) VALUES ({mark}, {mark}, {mark})"
         """The session row, with the first event."""
-        self._local = threading.local()
-        """This thread's own SQLite connection, and the process that opened it."""
-
-    def _sqlite_connection(self) -> Any:
-        # Opened through the engine (so the pragmas apply), then detached from its pool: it lives
-        # as long as the thread and is never shared, nor reused after a fork.
-        local = self._local
-        if getattr(local, "pid", None) != os.getpid():
-            raw = self.engine.raw_connection()
-            raw.detach()
-            local.raw, local.pid = raw, os.getpid()
-        return local.raw
 
     def close(self) -> None:
-        """Close this thread's SQLite connection (the engine's pool is ``engine.dispose()``'s)."""
-        if getattr(self._local, "pid", None) == os.getpid():
-            self._local.raw.close()
-        self._local = threading.local()
-
-    @contextmanager
-    def _cursor(self, write: bool = False) -> Iterator[Any]:
-        # One transaction: committed, or rolled back if unfinished, on the way out.
-        raw = self._sqlite_connection() if self._sqlite else self.engine.raw_connection()
-        try:
-            cur = raw.cursor()
-            if write and self._sqlite:
-                cur.execute("BEGIN IMMEDIATE")  # the driver runs in autocommit mode (storage.database)
-            yield cur
-            raw.commit()
-        except BaseException:
-            raw.rollback()
-            raise
-        finally:
-            cur.close()
-            if not self._sqlite:
-                raw.close()  # back to the pool
+        """Close this thread's SQLite connection (the PostgreSQL pool is ``database.dispose()``'s)."""
+        self.database.close()
 
     def append(self, session_id: str, expected_seq: int, records: Sequence[Recorded]) -> None:
         rows = [(session_id, r.seq, r.type, r.version, r.at, json.dumps(r.actor, ensure_ascii=False),
                  json.dumps(r.payload, ensure_ascii=False), r.prev_hash, r.hash) for r in records]
         try:
-            with self._cursor(write=True) as cur:
+            with self.database.transaction(write=True) as cur:
                 cur.execute(self._sql_last, (session_id,))
                 if (cur.fetchone()[0] or 0) != expected_seq:
                     raise Conflict("store.conflict", seq=expected_seq + 1)
@@ -104,18 +63,18 @@ class SqlEventStore:
 
     def load(self, session_id: str, after: int = 0) -> list[Recorded]:
         loads = json.loads
-        with self._cursor() as cur:
+        with self.database.transaction() as cur:
             cur.execute(self._sql_load, (session_id, after))
             return [Recorded(seq, type_, version, at, loads(actor), loads(payload), prev, hash_)
                     for seq, type_, version, at, actor, payload, prev, hash_ in cur.fetchall()]
 
     def last_seq(self, session_id: str) -> int:
-        with self._cursor() as cur:
+        with self.database.transaction() as cur:
             cur.execute(self._sql_last, (session_id,))
             return cur.fetchone()[0] or 0
 
     def sessions(self) -> list[str]:
-        with self._cursor() as cur:
+        with self.database.transaction() as cur:
             cur.execute(f"SELECT id FROM {_SESSIONS} ORDER BY created_at, id")
             return [row[0] for row in cur.fetchall()]
 

@@ -38,16 +38,14 @@ def pg_url():
 
 
 def _pg_store(url: str):
-    from sqlalchemy import text
-
-    from storage.database import make_engine
+    from storage.database import open_database
     from storage.sql_store import SqlEventStore
 
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DELETE FROM events"))
-        conn.execute(text("DELETE FROM sessions"))
-    return SqlEventStore(engine)
+    database = open_database(url)
+    with database.transaction(write=True) as cur:
+        cur.execute("DELETE FROM events")
+        cur.execute("DELETE FROM sessions")
+    return SqlEventStore(database)
 
 
 @pytest.fixture(params=["memory", "sqlite", "postgresql"])
@@ -56,10 +54,10 @@ def store(request, tmp_path):
     if request.param == "memory":
         return InMemoryEventStore()
     if request.param == "sqlite":
-        from storage.database import make_engine
+        from storage.database import open_database
         from storage.sql_store import SqlEventStore
 
-        return SqlEventStore(make_engine(str(tmp_path / "t.db")))
+        return SqlEventStore(open_database(str(tmp_path / "t.db")))
     return _pg_store(request.getfixturevalue("pg_url"))
 
 

@@ -29,36 +29,38 @@ def open_store(db: str, create: bool = True) -> EventStore:
         return InMemoryEventStore()
     if not create and "://" not in db and not Path(db).exists():
         raise BadInput("store.no_session", db=db)
-    from storage.database import make_engine
+    from storage.database import open_database
     from storage.guard import GuardedStore
     from storage.sql_store import SqlEventStore
 
-    return GuardedStore(SqlEventStore(make_engine(db)), db)
+    return GuardedStore(SqlEventStore(open_database(db)), db)
 
 
 def acquire_chair_lock(db, session_id: str) -> ChairLock | None:
     """The chair lock of ``session_id`` on ``db`` (a ``--db`` value or an open SQL store), or None while
     another live console holds it; ``chair_lock_refusal`` says who. Call ``release()`` on closing."""
-    engine = db.engine if hasattr(db, "engine") else None
-    if engine is None and db == "memory:":
+    if db == "memory:":
         return _SoleLock()  # a memory store lives in one process: there is no second console to refuse
-    if engine is None:
-        from storage.database import make_engine
-
-        engine = make_engine(db)
     from storage.locks import acquire
 
-    return acquire(engine, session_id)
+    return acquire(_database(db), session_id)
 
 
 def chair_lock_refusal(db, session_id: str) -> SessionError:
     """Why a second chair console is read-only: the session and who holds its console since when."""
-    from storage.database import make_engine
     from storage.locks import holder_of
 
-    engine = db.engine if hasattr(db, "engine") else make_engine(db)
-    holder, since = holder_of(engine, session_id) or ("?", "?")
+    holder, since = holder_of(_database(db), session_id) or ("?", "?")
     return SessionError("lock.chair_held", session=session_id, holder=holder, since=since)
+
+
+def _database(db):
+    # The database of an open SQL store, or the one a ``--db`` value names.
+    if hasattr(db, "database"):
+        return db.database
+    from storage.database import open_database
+
+    return open_database(db)
 
 
 class _SoleLock:

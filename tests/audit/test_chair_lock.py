@@ -10,10 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
 
-from storage.database import make_engine
-from storage.locks import LOCKS, STALE, acquire
+from storage.database import open_database
+from storage.locks import STALE, acquire
 from tui.wiring import acquire_chair_lock, chair_lock_refusal
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,33 +25,32 @@ def db(request, tmp_path) -> str:
     return request.getfixturevalue("pg_url")
 
 
-def fresh(engine) -> None:
+def fresh(database) -> None:
     """No lock rows (the PostgreSQL database is shared by this run's tests)."""
-    LOCKS.metadata.create_all(engine, checkfirst=True)
-    with engine.begin() as conn:
-        conn.execute(LOCKS.delete())
+    with database.transaction(write=True) as cur:
+        cur.execute("DELETE FROM locks")
 
 
 def test_a_second_console_is_refused_naming_the_holder(db):
-    engine = make_engine(db)
-    fresh(engine)
-    first = acquire(engine, "s1", host="hall-a", pid=1, beat_every=None)
+    database = open_database(db)
+    fresh(database)
+    first = acquire(database, "s1", host="hall-a", pid=1, beat_every=None)
     assert first is not None and first.holder == "hall-a:1"
-    assert acquire(engine, "s1", host="hall-b", pid=2, beat_every=None) is None
+    assert acquire(database, "s1", host="hall-b", pid=2, beat_every=None) is None
     message = chair_lock_refusal(db, "s1").message("en")
     assert "another chair console (hall-a:1" in message and "read-only" in message
-    assert acquire(engine, "s2", host="hall-b", pid=2, beat_every=None) is not None, "other sessions are free"
+    assert acquire(database, "s2", host="hall-b", pid=2, beat_every=None) is not None, "other sessions are free"
     first.release()
-    assert acquire(engine, "s1", host="hall-b", pid=2, beat_every=None) is not None
+    assert acquire(database, "s1", host="hall-b", pid=2, beat_every=None) is not None
 
 
 def test_a_stale_lock_is_taken_over_and_its_old_holder_learns_it(db):
-    engine = make_engine(db)
-    fresh(engine)
-    old = acquire(engine, "s1", host="hall-a", pid=1, beat_every=None)
-    with engine.begin() as conn:  # the holder stopped beating STALE seconds ago
-        conn.execute(update(LOCKS).values(beat=time.time() - STALE - 1))
-    new = acquire(engine, "s1", host="hall-b", pid=2, beat_every=None)
+    database = open_database(db)
+    fresh(database)
+    old = acquire(database, "s1", host="hall-a", pid=1, beat_every=None)
+    with database.transaction(write=True) as cur:  # the holder stopped beating STALE seconds ago
+        cur.execute(f"UPDATE locks SET beat = {database.mark}", (time.time() - STALE - 1,))
+    new = acquire(database, "s1", host="hall-b", pid=2, beat_every=None)
     assert new is not None and new.beat()
     assert not old.beat(), "the old console is told it lost the lock"
 

@@ -47,8 +47,8 @@ def quick_busy_timeout(monkeypatch):
     """Give up on a held SQLite lock after 0.2 s instead of 30 s, so the test is quick."""
     original = database._sqlite_pragmas
 
-    def pragmas(conn, record):
-        original(conn, record)
+    def pragmas(conn):
+        original(conn)
         conn.execute("PRAGMA busy_timeout=200")
 
     monkeypatch.setattr(database, "_sqlite_pragmas", pragmas)
@@ -252,7 +252,7 @@ def test_a_full_disk_says_so_and_keeps_the_log_intact(tiny_disk, tmp_path, monke
         print("full disk: no tmpfs mount allowed here; simulated with PRAGMA max_page_count (a real SQLITE_FULL)")
         original = database._sqlite_pragmas
         monkeypatch.setattr(database, "_sqlite_pragmas",
-                            lambda conn, rec: (original(conn, rec), conn.execute("PRAGMA max_page_count=60")))
+                            lambda conn: (original(conn), conn.execute("PRAGMA max_page_count=60")))
     else:
         print(f"full disk: a real 160 KiB tmpfs at {tiny_disk}")
     db = os.path.join(tiny_disk or str(tmp_path), "full.db")

@@ -198,10 +198,10 @@ class SqliteMachine(SessionMachine):
     """The same on a SQLite file."""
 
     def make_store(self):
-        from storage.database import make_engine
+        from storage.database import open_database
         from storage.sql_store import SqlEventStore
 
-        return SqlEventStore(make_engine(f"{self.folder}/stateful.db"))
+        return SqlEventStore(open_database(f"{self.folder}/stateful.db"))
 
 
 TestOnMemory = SessionMachine.TestCase

@@ -1,57 +1,74 @@
-"""make_engine: the SQLite pragmas in force, and clear refusals for a bad, newer or unplaceable database."""
+"""open_database: the SQLite pragmas in force, and clear refusals for a bad, newer or unplaceable database."""
 
 from __future__ import annotations
 
 import os
 import random
+import threading
 
 import pytest
-from sqlalchemy import text
 
 from session.errors import BadInput
-from storage.database import database_url, make_engine
+from storage.database import database_url, open_database
 from storage.models import SCHEMA_VERSION
 from storage.sql_store import SqlEventStore
 
 
-def pragma(engine, name: str):
-    with engine.connect() as conn:
-        return conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+def pragma(database, name: str):
+    with database.transaction() as cur:
+        return cur.execute(f"PRAGMA {name}").fetchone()[0]
 
 
 def test_sqlite_pragmas_are_in_force(sqlite_path):
-    engine = make_engine(sqlite_path)
-    assert str(pragma(engine, "journal_mode")).lower() == "wal"
-    assert pragma(engine, "synchronous") == 2  # FULL
-    assert pragma(engine, "foreign_keys") == 1
-    assert pragma(engine, "busy_timeout") >= 5000
-    # Every pooled connection gets them, not only the first one.
-    one, two = engine.raw_connection(), engine.raw_connection()
-    assert [c.execute("PRAGMA synchronous").fetchone()[0] for c in (one, two)] == [2, 2]
-    one.close()
-    two.close()
+    open_database(sqlite_path)  # creates the file and its schema
+    database = open_database(sqlite_path)  # an existing file: plain sqlite3 connections
+    assert database.is_sqlite and database._engine is None, "no SQLAlchemy engine to open an existing file"
+    assert str(pragma(database, "journal_mode")).lower() == "wal"
+    assert pragma(database, "synchronous") == 2  # FULL
+    assert pragma(database, "foreign_keys") == 1
+    assert pragma(database, "busy_timeout") >= 5000
+    assert database.raw().isolation_level is None, "autocommit: BEGIN IMMEDIATE is ours"
+    # Every thread's connection gets them, and so does the engine's (schema creation).
+    other: list = []
+    thread = threading.Thread(target=lambda: other.append((database.raw(), pragma(database, "synchronous"))))
+    thread.start()
+    thread.join()
+    assert other[0][0] is not database.raw() and other[0][1] == 2
+    raw = database.engine.raw_connection()
+    assert raw.execute("PRAGMA synchronous").fetchone()[0] == 2
+    raw.close()
+    database.dispose()
 
 
 def test_foreign_keys_are_enforced(sqlite_path):
-    engine = make_engine(sqlite_path)
-    with pytest.raises(Exception, match="FOREIGN KEY"), engine.begin() as conn:
-        conn.execute(text("INSERT INTO events VALUES ('ghost', 1, 't', 1, 'at', '{}', '{}', 'p', 'h')"))
+    database = open_database(sqlite_path)
+    with pytest.raises(Exception, match="FOREIGN KEY"), database.transaction(write=True) as cur:
+        cur.execute("INSERT INTO events VALUES ('ghost', 1, 't', 1, 'at', '{}', '{}', 'p', 'h')")
 
 
 def test_schema_version_is_written(sqlite_path):
-    engine = make_engine(sqlite_path)
-    with engine.connect() as conn:
-        assert conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar() == str(SCHEMA_VERSION)
-    make_engine(sqlite_path)  # reopening the same version is fine
+    database = open_database(sqlite_path)
+    with database.transaction() as cur:
+        assert cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    open_database(sqlite_path)  # reopening the same version is fine
+
+
+def test_a_missing_table_is_created_on_opening(sqlite_path):
+    database = open_database(sqlite_path)
+    with database.transaction(write=True) as cur:  # a file from before the chair locks were in the schema
+        cur.execute("DROP TABLE locks")
+    database.dispose()
+    with open_database(sqlite_path).transaction() as cur:
+        assert cur.execute("SELECT count(*) FROM locks").fetchone()[0] == 0
 
 
 def test_newer_schema_is_refused(sqlite_path):
-    engine = make_engine(sqlite_path)
-    with engine.begin() as conn:
-        conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(SCHEMA_VERSION + 1)})
-    engine.dispose()
+    database = open_database(sqlite_path)
+    with database.transaction(write=True) as cur:
+        cur.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    database.dispose()
     with pytest.raises(BadInput) as caught:
-        make_engine(sqlite_path)
+        open_database(sqlite_path)
     assert caught.value.key == "store.newer_schema"
     assert str(SCHEMA_VERSION + 1) in caught.value.message("en")
 
@@ -60,7 +77,7 @@ def test_corrupt_file_is_refused_naming_it(tmp_path):
     path = tmp_path / "hỏng.db"
     path.write_bytes(random.Random(7).randbytes(8192))
     with pytest.raises(BadInput) as caught:
-        make_engine(str(path))
+        open_database(str(path))
     assert caught.value.key == "store.unreadable"
     assert str(path) in caught.value.message("vi")
     assert str(path) in caught.value.message("en")
@@ -70,14 +87,14 @@ def test_a_text_file_is_refused_too(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("không phải cơ sở dữ liệu\n" * 100, encoding="utf-8")
     with pytest.raises(BadInput) as caught:
-        make_engine(str(path))
+        open_database(str(path))
     assert caught.value.key == "store.unreadable"
 
 
 def test_missing_folder_is_refused(tmp_path):
     path = tmp_path / "no" / "such" / "folder" / "t.db"
     with pytest.raises(BadInput) as caught:
-        make_engine(str(path))
+        open_database(str(path))
     assert caught.value.key == "store.no_folder"
     assert str(path) in caught.value.message("en")
     assert not (tmp_path / "no").exists()
@@ -85,7 +102,7 @@ def test_missing_folder_is_refused(tmp_path):
 
 def test_a_folder_as_the_database_is_refused(tmp_path):
     with pytest.raises(BadInput) as caught:
-        make_engine(str(tmp_path))
+        open_database(str(tmp_path))
     assert caught.value.key == "store.unreadable"
 
 
@@ -94,14 +111,22 @@ def test_the_folder_check_accepts_every_way_of_naming_a_file(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     db = {"path": str(tmp_path / "a.db"), "relative": "a.db", "url": f"sqlite:///{tmp_path / 'a.db'}",
           "driver_url": f"sqlite+pysqlite:///{tmp_path / 'a.db'}"}[form]
-    SqlEventStore(make_engine(db)).sessions()
+    SqlEventStore(open_database(db)).sessions()
     assert os.path.exists(tmp_path / "a.db")
 
 
 def test_an_in_memory_url_is_accepted():
-    assert SqlEventStore(make_engine("sqlite://")).sessions() == []
+    assert SqlEventStore(open_database("sqlite://")).sessions() == []
 
 
 def test_database_url():
     assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("x.db") == f"sqlite:///{os.path.abspath('x.db')}"
+
+
+def test_the_names_the_plain_sql_uses_are_the_models_tables():
+    from storage.models import EventRow, LockRow, MetaRow, SessionRow
+    from storage.tables import TABLES
+
+    assert {m.__tablename__ for m in (MetaRow, SessionRow, EventRow, LockRow)} == TABLES
+    assert set(MetaRow.metadata.tables) == TABLES, "every table the schema creates is checked on opening"

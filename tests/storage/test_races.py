@@ -12,7 +12,7 @@ from session.errors import Conflict, SessionError
 from session.events import CHAIR
 from session.log import verify
 from session.service import SessionService
-from storage.database import make_engine
+from storage.database import open_database
 from storage.sql_store import SqlEventStore
 from tests.scenarios import FixedClock, drive_to_counting, synthetic
 from tests.storage.test_contract import chain
@@ -30,10 +30,10 @@ def db(request, tmp_path):
         from tests.conftest import _pg_store
 
         url = request.getfixturevalue("pg_url")
-        _pg_store(url).engine.dispose()  # empty tables, left by an earlier test
+        _pg_store(url).database.dispose()  # empty tables, left by an earlier test
         yield url
     for store in OPENED:  # close the pooled connections (PostgreSQL counts them)
-        store.engine.dispose()
+        store.database.dispose()
     OPENED.clear()
 
 
@@ -43,7 +43,7 @@ OPENED: list[SqlEventStore] = []
 
 def open_store(db: str) -> SqlEventStore:
     """A store on its own engine, as a separate terminal would have."""
-    OPENED.append(SqlEventStore(make_engine(db)))
+    OPENED.append(SqlEventStore(open_database(db)))
     return OPENED[-1]
 
 
@@ -139,7 +139,7 @@ def test_two_services_racing_redecide_and_never_duplicate(db, command):
 
 
 def _worker(db: str, sid: str, count: int, marks: str) -> int:
-    service = SessionService(SqlEventStore(make_engine(db)), sid, FixedClock())
+    service = SessionService(SqlEventStore(open_database(db)), sid, FixedClock())
     done = 0
     for _ in range(count * 5):
         if done == count:
@@ -149,7 +149,7 @@ def _worker(db: str, sid: str, count: int, marks: str) -> int:
             done += 1
         except Conflict as exc:  # "store.busy": lost every retry, nothing written; the station tries again
             assert exc.key == "store.busy"
-    service.store.engine.dispose()
+    service.store.database.dispose()
     return done
 
 
@@ -158,7 +158,7 @@ def test_processes_appending_at_once_leave_a_whole_log(db):
                                     clock=FixedClock(), session_id="many", launch_code="111-222-333")
     drive_to_counting(service)
     start = service.state.seq
-    service.store.engine.dispose()  # no connection crosses the fork
+    service.store.database.dispose()  # no connection crosses the fork
     context = multiprocessing.get_context("fork")
     marks = ["11", "12", "13", "21"]
     with context.Pool(WORKERS) as pool:

@@ -140,12 +140,12 @@ async def test_blind_double_entry_counts_only_agreed_ballots_and_the_head_resolv
 
 
 def test_a_member_not_on_the_approved_team_cannot_open_a_station(tmp_path, capsys):
-    from storage.database import make_engine
+    from storage.database import open_database
     from storage.sql_store import SqlEventStore
     from tui.cli import main
 
     db = str(tmp_path / "s.db")
-    drive_to_counting(SessionService.create(SqlEventStore(make_engine(db)), sample_data(), clock=FixedClock()))
+    drive_to_counting(SessionService.create(SqlEventStore(open_database(db)), sample_data(), clock=FixedClock()))
     assert main(["station", "--db", db, "--name", "v07", "--lang", "en"]) == 3
     assert "v07 is not on the approved counting team" in capsys.readouterr().err
 
