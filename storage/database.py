@@ -32,8 +32,13 @@ def database_url(db: str) -> str:
     return f"sqlite:///{os.path.abspath(db)}"
 
 
+BUSY_TIMEOUT_MS = 5000
+"""How long a SQLite writer waits for the write lock: others' commits take milliseconds, so a lock still held
+after this is another program's, and the person is told so (store.locked) instead of waiting on."""
+
+
 def _sqlite_pragmas(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA busy_timeout=30000")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
@@ -85,7 +90,7 @@ class Database:
         if self._target == ":memory:" and self._memory is not None:
             return self._memory
         # Autocommit mode: the driver opens no transaction of its own, so BEGIN IMMEDIATE is ours.
-        conn = sqlite3.connect(self._target, isolation_level=None,
+        conn = sqlite3.connect(self._target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
                                check_same_thread=False, uri=self._uri)
         try:
             _sqlite_pragmas(conn)

@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from session.errors import BadInput
-from storage.database import database_url, open_database
+from storage.database import BUSY_TIMEOUT_MS, database_url, open_database
 from storage.models import SCHEMA_VERSION
 from storage.sql_store import SqlEventStore
 
@@ -26,7 +26,8 @@ def test_sqlite_pragmas_are_in_force(sqlite_path):
     assert str(pragma(database, "journal_mode")).lower() == "wal"
     assert pragma(database, "synchronous") == 2  # FULL
     assert pragma(database, "foreign_keys") == 1
-    assert pragma(database, "busy_timeout") >= 5000
+    # Long enough for writers queueing on each other's commits, short enough to say "locked" quickly.
+    assert pragma(database, "busy_timeout") == BUSY_TIMEOUT_MS and 1000 <= BUSY_TIMEOUT_MS <= 5000
     assert database.raw().isolation_level is None, "autocommit: BEGIN IMMEDIATE is ours"
     # Every thread's connection gets them, and so does the engine's (schema creation).
     other: list = []
