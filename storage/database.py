@@ -61,9 +61,11 @@ class Database:
         self.is_sqlite = url.split(":", 1)[0].split("+", 1)[0] == "sqlite"
         """SQLite takes its write lock up front (BEGIN IMMEDIATE) and keeps one connection per thread."""
         self._engine: Any = None
+        """The SQLAlchemy engine once ``engine`` built it."""
         self._local = threading.local()
         """This thread's own SQLite connection, and the process that opened it."""
         self._target, self._uri = _sqlite_target(url) if self.is_sqlite else ("", False)
+        """What ``sqlite3.connect`` opens, and whether it is a ``file:`` URI."""
         self._memory: sqlite3.Connection | None = None
         """The one connection of an in-memory SQLite database (another would be another database)."""
         self.driver: Any = sqlite3 if self.is_sqlite else self.engine.dialect.loaded_dbapi
