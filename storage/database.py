@@ -37,6 +37,11 @@ BUSY_TIMEOUT_MS = 5000
 after this is another program's, and the person is told so (store.locked) instead of waiting on."""
 
 
+PG_CONNECT_TIMEOUT_S = 5
+"""How long a PostgreSQL connection attempt waits for the server: a machine gone off the network drops packets,
+and without a bound each attempt (a station's retry every 2 s) would hang for minutes."""
+
+
 def _sqlite_pragmas(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode=WAL")
@@ -84,7 +89,10 @@ class Database:
                 self._engine = create_engine(self.url, creator=self.connect)
                 event.listen(self._engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
             else:
-                self._engine = create_engine(self.url, pool_pre_ping=True)
+                # A connect_timeout written in the URL wins over ours.
+                self._engine = create_engine(self.url, pool_pre_ping=True,
+                                             connect_args={} if "connect_timeout=" in self.url
+                                             else {"connect_timeout": PG_CONNECT_TIMEOUT_S})
         return self._engine
 
     def connect(self) -> sqlite3.Connection:

@@ -259,3 +259,25 @@ def test_a_full_disk_says_so_and_keeps_the_log_intact(tiny_disk, tmp_path, monke
     assert caught.value.key == "store.disk_full" and "disk is full" in caught.value.message("en")
     stored = open_store(db).load("full")
     assert verify(stored).ok and len(stored) == service.state.seq, "what was acknowledged is all there, and no more"
+
+
+def test_a_postgresql_server_that_never_answers_is_given_up_on(monkeypatch):
+    from session.errors import BadInput
+
+    monkeypatch.setattr(database, "PG_CONNECT_TIMEOUT_S", 1)
+    silent = socket.create_server(("127.0.0.1", 0))  # the kernel completes the handshake; no server ever speaks
+    port = silent.getsockname()[1]
+    outcome: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            open_store(f"postgresql+psycopg://postgres@127.0.0.1:{port}/x")
+        except BaseException as exc:  # noqa: BLE001 - the test inspects what came out
+            outcome.append(exc)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(60)  # without a connect timeout libpq waits for the startup reply forever
+    silent.close()
+    assert outcome, "the connection attempt never gave up"
+    assert isinstance(outcome[0], BadInput) and "timeout" in outcome[0].message("en").lower(), outcome[0]
