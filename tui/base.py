@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from textual.app import App
 from textual.binding import Binding
@@ -102,6 +103,7 @@ class SessionApp(App):
         self.offline: Unavailable | None = None
         """Why the last poll of the store failed, until one succeeds."""
         self._retry_timer = None
+        self._sending = False
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
@@ -123,6 +125,9 @@ class SessionApp(App):
 
     def poll_store(self) -> None:
         """Fold in other terminals' events, if any, and tell the views; an unreachable store is said, not raised."""
+        if self.unsent is not None:  # only the sending thread touches the service until the held action is through
+            self.action_retry()
+            return
         store, state = self.service.store, self.service.state
         before = self.warning
         try:
@@ -132,9 +137,7 @@ class SessionApp(App):
             self._warning_changed(before)
             return
         self.offline = None
-        if self.unsent is not None:
-            self.action_retry()  # the store answers again: send what it did not take before anything else
-        elif moved or before:
+        if moved or before:
             self._warning_changed(before)
 
     def dispatch(self, command: Command, then: Callable[[], None] | None = None) -> bool:
@@ -164,26 +167,42 @@ class SessionApp(App):
         return True
 
     def action_retry(self) -> None:
-        """Send the unsent action again, looking first for its events by hash so it is never recorded twice."""
-        held, before = self.unsent, self.warning
+        """Send the unsent action again, looking first for its events by hash so it is never recorded twice.
+
+        The attempt runs in a thread: a store that is still gone may take seconds to say so (a held SQLite
+        lock, a PostgreSQL connect timeout), and the screen keeps answering meanwhile.
+        """
+        held = self.unsent
         if held is None:
             self.poll_store()
-            return
+        elif not self._sending:
+            self._sending = True
+            self.run_worker(partial(self._send, held), thread=True, group="resend", exit_on_error=False)
+
+    def _send(self, held: Unsent) -> None:
+        """In the worker thread: one attempt; its outcome is handed back to the screen's thread."""
+        outcome: Exception | None = None
         try:
             resend(self.service, held.command, self.actor, held.records)
-        except Unavailable as exc:
+        except Exception as exc:  # the screen's thread decides what it means (a bug still surfaces there)
+            outcome = exc
+        self.call_from_thread(self._sent, held, outcome)
+
+    def _sent(self, held: Unsent, outcome: Exception | None) -> None:
+        """The attempt's outcome: still held, refused (the entry stays to be redone), or recorded."""
+        self._sending, before = False, self.warning
+        if isinstance(outcome, Unavailable):
             # A failed read sent nothing new: the records still to look for are the earlier ones.
-            held.records, held.error = tuple(exc.unsent) or held.records, exc
-            self._warning_changed(before)
-            return
-        except SessionError as exc:  # the session moved on meanwhile: the entry stays on screen to be redone
+            held.records, held.error = tuple(outcome.unsent) or held.records, outcome
+        elif isinstance(outcome, SessionError):  # the session moved on meanwhile
             self._settle()
-            self.notify(exc.message(self.lang), title=self.tr("ui.refused"), severity="error", timeout=8)
-            self._warning_changed(before)
-            return
-        self._settle()
-        if held.then is not None:
-            held.then()
+            self.notify(outcome.message(self.lang), title=self.tr("ui.refused"), severity="error", timeout=8)
+        elif outcome is not None:
+            raise outcome
+        else:
+            self._settle()
+            if held.then is not None:
+                held.then()
         self._warning_changed(before)
 
     def _settle(self) -> None:

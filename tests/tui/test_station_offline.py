@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from session import commands as c
 from session.errors import Unavailable
 from session.events import CHAIR
@@ -26,6 +28,8 @@ class FlakyStore:
         self.inner = inner
         self.appends = self.reads = 0
         self.landed = False
+        self.gate: threading.Event | None = None
+        self.attempts = 0
 
     def __getattr__(self, name: str):
         return getattr(self.inner, name)
@@ -34,6 +38,9 @@ class FlakyStore:
         return Unavailable("store.unavailable", detail="server closed the connection", unsent=tuple(unsent))
 
     def append(self, session_id, expected_seq, records):
+        self.attempts += 1
+        if self.gate is not None:  # a store slow to answer: the append waits until the test opens the gate
+            self.gate.wait(60)
         if self.appends:
             self.appends -= 1
             if self.landed:
@@ -74,6 +81,12 @@ def _ballots(store: FlakyStore) -> list[tuple]:
             if r.type == "ballot_recorded"]
 
 
+async def _sent(app, pilot) -> None:
+    """Wait for the attempt to send the held action (it runs in a thread) and the redraw after it."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def _open_batch(pilot) -> None:
     await pilot.press("B", "1", "enter")
 
@@ -91,14 +104,41 @@ async def test_an_unsent_ballot_stays_on_screen_and_goes_through_once_on_ctrl_r(
         assert entry.marks == ("1", "2"), "the unsent entry is kept on screen"
         assert _ballots(store) == [] and app.service.state.entered == 0
         await pilot.press("ctrl+r")  # still down
-        await pilot.pause()
+        await _sent(app, pilot)
         assert "Not recorded yet" in _status(app) and entry.marks == ("1", "2")
         await pilot.press("ctrl+r")  # back
-        await pilot.pause()
+        await _sent(app, pilot)
         assert "Not recorded yet" not in _status(app) and entry.marks == ("", "")
         assert _ballots(store) == [("B1", 1, "12")] and app.service.state.entered == 1
         await pilot.press("3", "3", "enter")
         assert _ballots(store) == [("B1", 1, "12"), ("B1", 2, "33")]
+
+
+async def test_the_screen_answers_keys_while_an_attempt_waits_on_a_slow_store():
+    store = _flaky()
+    app = _station(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_batch(pilot)
+        store.appends = 2
+        await pilot.press("1", "2", "enter")
+        entry = app.query_one(BallotEntry)
+        store.gate, attempts = threading.Event(), store.attempts
+        await pilot.press("ctrl+r")  # the attempt now hangs in the store
+        await pilot.press("ctrl+l")  # the screen still answers meanwhile
+        await pilot.pause()
+        assert "Chưa ghi được" in _status(app) and store.attempts == attempts + 1
+        await pilot.press("up", "3", "backspace")  # the held draft is what will be recorded: it does not change
+        assert entry.marks == ("1", "2")
+        await pilot.press("enter", "ctrl+r")  # no second attempt while one is under way
+        assert store.attempts == attempts + 1 and app.unsent is not None
+        store.gate.set()
+        await _sent(app, pilot)
+        assert "Chưa ghi được" in _status(app) and _ballots(store) == []
+        await pilot.press("ctrl+r")
+        await _sent(app, pilot)
+        assert _ballots(store) == [("B1", 1, "12")] and entry.marks == ("", "") and not entry.locked
+        await pilot.press("3", "3", "enter")
+        assert _ballots(store)[-1] == ("B1", 2, "33")
 
 
 async def test_a_ballot_whose_commit_landed_is_found_by_hash_and_not_recorded_again():
@@ -112,7 +152,7 @@ async def test_a_ballot_whose_commit_landed_is_found_by_hash_and_not_recorded_ag
         assert _ballots(store) == [("B1", 1, "21")] and app.service.state.entered == 0, "landed, but not known here"
         assert "Not recorded yet" in _status(app)
         await pilot.press("enter")  # the member presses Enter again on the same draft: only the unsent one is sent
-        await pilot.pause()
+        await _sent(app, pilot)
         assert _ballots(store) == [("B1", 1, "21")], "no duplicate"
         assert app.service.state.entered == 1 and app.query_one(BallotEntry).marks == ("", "")
         await pilot.press("1", "1", "enter")
@@ -172,7 +212,7 @@ async def test_the_chair_console_holds_an_unsent_action_too():
         await pilot.pause()
         assert "Not recorded yet" in str(app.screen.query_one("#status").render())
         assert app.dispatch(c.Advance()) is False  # sends the held one only
-        await pilot.pause()
+        await _sent(app, pilot)
         assert app.unsent is None and [r.type for r in inner.load("s")].count("step_entered") == 1
         assert "Not recorded yet" not in str(app.screen.query_one("#status").render())
 
@@ -197,12 +237,12 @@ async def test_a_postgresql_server_gone_mid_count_then_back(pg_url):
             await pilot.press("1", "2", "enter")
             await pilot.pause()
             assert "Not recorded yet" in _status(app) and app.query_one(BallotEntry).marks == ("1", "2")
-            app.poll_store()  # following the others fails too, and says so instead of raising
-            await pilot.pause()
+            app.poll_store()  # while an action is held, polling sends it again instead (the store is still gone)
+            await _sent(app, pilot)
             assert "Not recorded yet" in _status(app)
             proxy.start()
             await pilot.press("ctrl+r")
-            await pilot.pause()
+            await _sent(app, pilot)
             assert "Not recorded yet" not in _status(app) and app.query_one(BallotEntry).marks == ("", "")
     finally:
         proxy.stop()

@@ -116,6 +116,7 @@ class StationApp(SessionApp):
         shown = Text(text)
         if self.warning:  # the store is unreachable: said here until it answers again
             shown.append("\n" + self.warning, style="bold red")
+        self.query_one(BallotEntry).locked = self.unsent is not None
         self.query_one("#station-status", Static).update(shown)
         self.query_one("#station-scan", Input).placeholder = self.tr("station.scan")
 

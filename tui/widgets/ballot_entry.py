@@ -97,6 +97,8 @@ class BallotEntry(ScrollView, can_focus=True):
         """Cells per level column and for the last (other marks) column: the longest label fits."""
         self.keys = "".join(str(i) for i in range(1, len(levels) + 1)) + BLANK + SEVERAL + STRUCK
         """Every mark key the pack allows."""
+        self.locked = False
+        """True while the committed draft waits to be sent: it is what will be recorded, so it cannot change."""
         self._scan: list[str] | None = None
         self._jump: str | None = None
         self._rows: dict[tuple, Strip] = {}
@@ -186,6 +188,8 @@ class BallotEntry(ScrollView, can_focus=True):
             else:
                 self._jump = None
             self.refresh()
+            return
+        if self.locked and event.key != "enter":  # Enter asks the screen to send the held ballot again
             return
         handled = True
         if char == SCAN_START:
