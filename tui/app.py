@@ -16,8 +16,6 @@ from tui.base import PROJECTOR_THEME, SessionApp, StateChanged
 from tui.i18n import t
 from tui.screens import chair_paper
 from tui.screens.chair import AGENDA_KEYS, ChairScreen, palette_title
-from tui.screens.dialogs import NumberForm, QrDialog
-from tui.screens.projector import ProjectorScreen
 
 
 class LiveApp(SessionApp):
@@ -47,6 +45,7 @@ class LiveApp(SessionApp):
     def action_show_qr(self) -> None:
         """Show the log's head digest as a QR code."""
         from session.log import short_code
+        from tui.screens.dialogs import QrDialog
 
         state = self.service.state
         # Upper case keeps the code in QR's alphanumeric mode: a smaller code that fits 24 rows.
@@ -90,8 +89,11 @@ class ChairApp(LiveApp):
         self.read_only = read_only
         """Why this console may only watch (another console holds the chair), or None."""
 
+    def get_default_screen(self) -> Screen:
+        # The console is the bottom screen itself: no empty screen is built and painted before it.
+        return ChairScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(ChairScreen())
         if self.read_only is not None:
             self.notify(self.read_only.message(self.lang), severity="warning", timeout=15)
 
@@ -115,6 +117,8 @@ class ChairApp(LiveApp):
     def action_paper(self, what: str) -> None:
         """Write a document of the session (the cover sheets ask how many batches first)."""
         if what == "covers":
+            from tui.screens.dialogs import NumberForm
+
             self.push_screen(NumberForm(self.lang, t("paper.batches", self.lang), "1"),
                              lambda n: n is not None and chair_paper.start(self, what, batches=n))
         else:
@@ -122,6 +126,8 @@ class ChairApp(LiveApp):
 
     def action_toggle_projector(self) -> None:
         """Switch between the console and the projector view."""
+        from tui.screens.projector import ProjectorScreen
+
         if isinstance(self.screen, ProjectorScreen):
             self.pop_screen()
         else:
@@ -134,5 +140,7 @@ class ProjectorApp(LiveApp):
     follow_interval = 0.1
     """The hall sees a number change within a fifth of a second: a max(seq) query ten times a second is cheap."""
 
-    def on_mount(self) -> None:
-        self.push_screen(ProjectorScreen())
+    def get_default_screen(self) -> Screen:
+        from tui.screens.projector import ProjectorScreen
+
+        return ProjectorScreen()

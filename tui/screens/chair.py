@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,17 +19,6 @@ from tui.i18n import t
 from tui.screens import strings  # noqa: F401  (registers the screen strings)
 from tui.screens.chair_paper import paper_bindings
 from tui.screens.panel_base import StepPanel
-from tui.screens.panels_pick import IssuingPanel, MinutesPanel, NomineesPanel, RollCallPanel, TeamPanel
-from tui.screens.panels_text import (
-    BriefingPanel,
-    ClosedPanel,
-    CountingPanel,
-    InstructionsPanel,
-    PreparedPanel,
-    ResultsPanel,
-    SealingPanel,
-    VotingPanel,
-)
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.live import LIVE
 
@@ -70,13 +60,22 @@ AGENDA_KEYS = (
 ACTION_OF = {k.name: k.action for k in AGENDA_KEYS}
 """Agenda key name → the table's action."""
 
-PANELS: dict[str, type[StepPanel]] = {
-    "prepared": PreparedPanel, "roll_call": RollCallPanel, "briefing": BriefingPanel, "counting_team": TeamPanel,
-    "team_instructions": InstructionsPanel, "nominees": NomineesPanel, "issuing": IssuingPanel, "voting": VotingPanel,
-    "counting": CountingPanel, "minutes": MinutesPanel, "announcing": ResultsPanel, "sealing": SealingPanel,
-    "closed": ClosedPanel,
+PANELS: dict[str, str] = {
+    "prepared": "panels_text.PreparedPanel", "roll_call": "panels_pick.RollCallPanel",
+    "briefing": "panels_text.BriefingPanel", "counting_team": "panels_pick.TeamPanel",
+    "team_instructions": "panels_text.InstructionsPanel", "nominees": "panels_pick.NomineesPanel",
+    "issuing": "panels_pick.IssuingPanel", "voting": "panels_text.VotingPanel", "counting": "panels_text.CountingPanel",
+    "minutes": "panels_pick.MinutesPanel", "announcing": "panels_text.ResultsPanel", "sealing": "panels_text.SealingPanel",
+    "closed": "panels_text.ClosedPanel",
 }
-"""Step → its panel."""
+"""Step → its panel as ``module.Class`` under tui.screens: imported when the step is shown, since the first
+paint needs only the current step's panel (the panels and their dialogs are a large part of the start-up)."""
+
+
+def panel_for(step: str) -> StepPanel:
+    """A new panel for ``step``."""
+    module, name = PANELS[step].split(".")
+    return getattr(import_module(f"tui.screens.{module}"), name)()
 
 
 RESULT_STEPS = frozenset({"announcing", "sealing", "closed"})
@@ -122,7 +121,10 @@ class ChairScreen(Screen):
                 yield Static(id="step-title")
                 yield Static(id="numbers")
                 yield Static(id="guard")
-                yield Container(id="slot")
+                # The current step's panel is built with the screen, not mounted after it: one layout, not two.
+                self._panel_step = self.app.service.state.step
+                with Container(id="slot"):
+                    yield panel_for(self._panel_step)
         yield Static(id="status")
         yield Footer()
 
@@ -144,10 +146,9 @@ class ChairScreen(Screen):
             self._panel_step = state.step
             slot = self.query_one("#slot", Container)
             await slot.remove_children()
-            await slot.mount(PANELS[state.step]())
+            await slot.mount(panel_for(state.step))
         self.query_one("#step-title", Static).update(Text(t(f"step.{state.step}", lang), style="bold"))
-        # On a narrow terminal the results table needs the agenda's room: the side keeps only marks and times.
-        self.query_one("#side").set_class(self.size.width < 100 and state.step in RESULT_STEPS, "narrow")
+        self.fit_side()
         self.query_one("#numbers", Static).update(numbers_text(state, lang))
         self.query_one("#guard", Static).update(guard_text(state, lang))
         warning = self.app.warning  # a store that cannot be reached is said where the digest usually is
@@ -156,9 +157,13 @@ class ChairScreen(Screen):
             widget.show(state, lang)  # type: ignore[attr-defined]
         self.refresh_bindings()
 
-    async def on_resize(self) -> None:
-        if self._panel_step:
-            await self.show_state()
+    def fit_side(self) -> None:
+        """On a narrow terminal the results table needs the agenda's room: the side keeps only marks and times."""
+        narrow = self.size.width < 100 and self.app.service.state.step in RESULT_STEPS
+        self.query_one("#side").set_class(narrow, "narrow")
+
+    def on_resize(self) -> None:
+        self.fit_side()  # nothing else on the screen depends on its size
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Agenda keys are offered only while the agenda table allows their action now."""
