@@ -11,9 +11,10 @@ def open_chair(db: str, session_id: str | None, lang: str) -> int:
     from tui.wiring import acquire_chair_lock, chair_lock_refusal, open_service
 
     service = open_service(db, session_id)
-    lock = acquire_chair_lock(db, service.session_id)
+    where = db if db == "memory:" else service.store  # the lock goes through the database already open
+    lock = acquire_chair_lock(where, service.session_id)
     # A second console on the same session opens read-only, saying who holds the chair.
-    refusal = None if lock is not None else chair_lock_refusal(db, service.session_id)
+    refusal = None if lock is not None else chair_lock_refusal(where, service.session_id)
     try:
         ChairApp(service, lang=lang, read_only=refusal).run()
     finally:
