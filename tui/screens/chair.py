@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from session import commands as c
 from session.agenda import EXITS, allowed, exit_failure
@@ -20,6 +20,7 @@ from tui.screens import strings  # noqa: F401  (registers the screen strings)
 from tui.screens.chair_paper import paper_bindings
 from tui.screens.panel_base import StepPanel
 from tui.widgets.agenda_list import AgendaList
+from tui.widgets.footer import KeysFooter
 from tui.widgets.live import LIVE
 
 
@@ -113,6 +114,7 @@ class ChairScreen(Screen):
         self._panel_step = ""
 
     def compose(self) -> ComposeResult:
+        self.set_keys()  # before the footer is built, so that its first keys are already the right ones
         yield Header(show_clock=False)
         with Horizontal(id="body"):
             with VerticalScroll(id="side"):
@@ -126,7 +128,7 @@ class ChairScreen(Screen):
                 with Container(id="slot"):
                     yield panel_for(self._panel_step)
         yield Static(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         await self.show_state()
@@ -139,9 +141,7 @@ class ChairScreen(Screen):
     async def show_state(self) -> None:
         """Redraw everything from the service's state (and swap the panel if the step changed)."""
         state, lang = self.app.service.state, self.app.lang
-        if (lang, state.step) != self._keys_for:  # labels follow the language; document keys show at their steps
-            self._keys_for = (lang, state.step)
-            self._bindings = BindingsMap(chair_bindings(lang, state.step))
+        self.set_keys()
         if state.step != self._panel_step:
             self._panel_step = state.step
             slot = self.query_one("#slot", Container)
@@ -156,6 +156,13 @@ class ChairScreen(Screen):
         for widget in self.query(f".{LIVE}"):
             widget.show(state, lang)  # type: ignore[attr-defined]
         self.refresh_bindings()
+
+    def set_keys(self) -> None:
+        """The screen's bindings: labels follow the language; document keys show at their steps."""
+        lang, step = self.app.lang, self.app.service.state.step
+        if (lang, step) != self._keys_for:
+            self._keys_for = (lang, step)
+            self._bindings = BindingsMap(chair_bindings(lang, step))
 
     def fit_side(self) -> None:
         """On a narrow terminal the results table needs the agenda's room: the side keeps only marks and times."""
