@@ -16,8 +16,9 @@ from textual.app import App
 from textual.binding import Binding
 
 from session.errors import SessionError
-from tui import paper_jobs
 from tui.i18n import register, t
+
+# tui.paper_jobs (and the JSON and file helpers under it) is imported when a document is asked for, not at start-up.
 
 register({
     "paper.key.ballots": ("In phiếu", "Print ballots"),
@@ -69,12 +70,16 @@ def offered(step: str) -> list[PaperKey]:
 
 def target(app: App, what: str) -> Path:
     """Where ``what`` is written: the session's default folder and a name with the session id."""
+    from tui import paper_jobs
+
     service = app.service  # type: ignore[attr-defined]
     return paper_jobs.documents_folder(service.store) / paper_jobs.file_name(what, service.session_id)
 
 
 def start(app: App, what: str, **options: int) -> None:
     """Write ``what`` in a worker thread; the chair is told the full path, or why not."""
+    from tui import paper_jobs
+
     path, lang = target(app, what), app.lang  # type: ignore[attr-defined]
     if what == "minutes":  # refused at once, before any "writing" notice (the worker checks its own snapshot again)
         try:
@@ -88,6 +93,8 @@ def start(app: App, what: str, **options: int) -> None:
 
 def _job(app: App, what: str, path: Path, lang: str, options: dict[str, int]) -> None:
     """Runs in a worker thread: a snapshot of the log, the document, the file, then the notification."""
+    from tui import paper_jobs
+
     service = app.service  # type: ignore[attr-defined]
     try:
         paper = paper_jobs.make(what, service.store.load(service.session_id), lang, **options)

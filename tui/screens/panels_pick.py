@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,11 +14,13 @@ from session.decide import decide
 from session.errors import SessionError
 from session.state import SessionState
 from tui.i18n import t
-from tui.screens.dialogs import ChoiceForm, Vote, VoteForm
 from tui.screens.panel_base import StepPanel
 from tui.screens.panels_text import ask_entry_mode, entry_mode_line, meter
 from tui.widgets.minutes_preview import MinutesPreview
 from tui.widgets.pick_list import PickList, Row
+
+if TYPE_CHECKING:
+    from tui.screens.dialogs import Vote
 
 
 def voter_label(state: SessionState, voter_id: str) -> str:
@@ -133,6 +137,8 @@ class TeamPanel(StepPanel):
                 self.app.notify(exc.message(self.lang), title=t("ui.refused", self.lang), severity="error")
 
     def run(self, name: str) -> None:
+        from tui.screens.dialogs import ChoiceForm, VoteForm  # a dialog is built only when a key asks for it
+
         state, lang = self.state, self.lang
         if state is None:
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Digits, Static
@@ -11,9 +13,10 @@ from session.books import identities
 from session.log import short_code
 from session.state import SessionState
 from tui.i18n import t
-from tui.screens.dialogs import BallotForm, BallotInput, ChoiceForm, Confirm, CorrectForm, Correction, NumberForm, TextForm
 from tui.screens.panel_base import StepPanel
-from tui.widgets.tally_table import ResultsView, level_label
+
+if TYPE_CHECKING:  # dialogs and the results table are imported where used: a first paint needs neither
+    from tui.screens.dialogs import BallotInput, Correction
 
 
 def meter(done: int, total: int, width: int = 30) -> str:
@@ -52,6 +55,8 @@ class BriefingPanel(StepPanel):
                       need=pack.quorum_need(state.convened), convened=state.convened) + "\n")
         text.append(f"{t('panel.denominator', lang)}: {t('basis.' + pack.denominator, lang)}\n\n")
         text.append(t("panel.thresholds", lang) + "\n", style="bold")
+        from tui.widgets.tally_table import level_label
+
         banded = level_label(state, pack.banded_level, lang)
         for band in pack.bands:
             rel = t("panel.rel_strict" if band.strict else "panel.rel_inclusive", lang, frac=f"{band.num}/{band.den}")
@@ -87,6 +92,7 @@ def entry_mode_line(state: SessionState, lang: str) -> str:
 def ask_entry_mode(panel: StepPanel) -> None:
     """Let the chair pick single or blind double entry."""
     from session.counting import SetEntryMode
+    from tui.screens.dialogs import ChoiceForm
 
     lang = panel.lang
     options = [("single", t("entry_mode.single", lang)), ("double", t("entry_mode.double", lang))]
@@ -110,6 +116,8 @@ class VotingPanel(StepPanel):
         if name == "entry-mode":
             ask_entry_mode(self)
         if name == "return" and self.state is not None:
+            from tui.screens.dialogs import NumberForm
+
             title = t("dlg.return", self.lang, issued=self.state.issued)
             self.app.push_screen(NumberForm(self.lang, title, str(self.state.issued), final=True),
                                  lambda n: n is not None and self.ask(c.RecordReturned(n)))
@@ -146,6 +154,8 @@ class CountingPanel(StepPanel):
         self.query_one("#books", Static).update(books)
 
     def run(self, name: str) -> None:
+        from tui.screens.dialogs import BallotForm, Confirm, CorrectForm, TextForm
+
         state, lang = self.state, self.lang
         if state is None:
             return
@@ -177,6 +187,7 @@ class CountingPanel(StepPanel):
     def _resolve(self) -> None:
         """Pick a mismatched ballot, then record the marks read off the paper, confirmed by the head."""
         from session.counting import ResolveMismatch, mismatches
+        from tui.screens.dialogs import ChoiceForm, TextForm
 
         state, lang = self.state, self.lang
         assert state is not None
@@ -213,6 +224,8 @@ class ResultsPanel(StepPanel):
     """The line above the table."""
 
     def compose(self) -> ComposeResult:
+        from tui.widgets.tally_table import ResultsView
+
         yield Static(id="text")
         yield ResultsView()
 
@@ -225,6 +238,8 @@ class ResultsPanel(StepPanel):
 
     def run(self, name: str) -> None:
         if name == "announce":
+            from tui.screens.dialogs import Confirm
+
             self.app.push_screen(Confirm(self.lang, t("dlg.announce", self.lang)), lambda ok: ok and self.ask(c.AnnounceResults()))
 
 
@@ -236,6 +251,8 @@ class SealingPanel(ResultsPanel):
 
     def run(self, name: str) -> None:
         if name == "seal":
+            from tui.screens.dialogs import TextForm
+
             form = TextForm(self.lang, t("dlg.seal", self.lang), t("dlg.seal_default", self.lang), final=True)
             self.app.push_screen(form, lambda to: to is not None and self.ask(c.SealBallots(to)))
 
