@@ -8,7 +8,7 @@ from importlib import import_module
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
-from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -125,8 +125,7 @@ class ChairScreen(Screen):
                 yield Static(id="guard")
                 # The current step's panel is built with the screen, not mounted after it: one layout, not two.
                 self._panel_step = self.app.service.state.step
-                with Container(id="slot"):
-                    yield panel_for(self._panel_step)
+                yield panel_for(self._panel_step)
         yield Static(id="status")
         yield KeysFooter()
 
@@ -144,9 +143,10 @@ class ChairScreen(Screen):
         self.set_keys()
         if state.step != self._panel_step:
             self._panel_step = state.step
-            slot = self.query_one("#slot", Container)
-            await slot.remove_children()
-            await slot.mount(panel_for(state.step))
+            old = self.panel
+            if old is not None:
+                await old.remove()
+            await self.query_one("#main", Vertical).mount(panel_for(state.step))
         self.query_one("#step-title", Static).update(Text(t(f"step.{state.step}", lang), style="bold"))
         self.fit_side()
         self.query_one("#numbers", Static).update(numbers_text(state, lang))
