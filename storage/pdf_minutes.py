@@ -172,6 +172,7 @@ class _Copy:
         pdf.set_font(FAMILY, "", 8)
         pdf.cell(text_w, 5, self.tr("doc.m_check", code=m.code), new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(max(pdf.get_y(), top + QR_SIZE) + 3)
+        self.room(6)  # the closing sentence never runs into the page's footer
         pdf.para(self.tr("doc.m_copies"), 9.5, h=4.8)
 
     def signatures(self) -> None:
