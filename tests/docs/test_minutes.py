@@ -154,3 +154,40 @@ def test_no_page_ends_on_a_heading(persons):
     for text in pages_text(minutes_pdf(service.state, fonts())):
         body = [line for line in text.splitlines() if not line.startswith("Phiên ")]
         assert body[-1].strip() not in HEADINGS, body[-3:]
+
+
+
+def _text_in_footer_band(pdf: bytes) -> list[tuple[int, str]]:
+    """(page, text) of every text run below the footer's top, other than the footer itself."""
+    import io
+
+    from pypdf import PdfReader
+
+    from storage.pdf_minutes import BOTTOM
+
+    band = BOTTOM * 72 / 25.4  # mm from the page's bottom, in points
+    found: list[tuple[int, str]] = []
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, 1):
+        def visit(text, cm, tm, font, size, number=number):
+            y = tm[5] * cm[3] + cm[5]
+            if text.strip() and 0 < y < band and not text.strip().startswith(("Phiên", "Session")):
+                found.append((number, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("persons", [1, 2, 5, 20, 36])
+def test_no_text_runs_into_the_page_footer(persons):
+    """Wherever a page ends (20 and 36 persons put the closing sentence at a foot), body text stays above the footer."""
+    from session.service import SessionService
+    from storage.documents import minutes_pdf
+    from storage.memory_store import InMemoryEventStore
+    from tests.scenarios import FixedClock, drive_to_counting, enter, finish, synthetic
+    from tui.paper_jobs import fonts
+
+    service = SessionService.create(InMemoryEventStore(), synthetic(12, persons), clock=FixedClock())
+    drive_to_counting(service)
+    enter(service, ["1" * persons] * 6 + ["3" * persons] * 5 + ["!not_issued"])
+    finish(service)
+    assert _text_in_footer_band(minutes_pdf(service.state, fonts())) == []
