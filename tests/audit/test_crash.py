@@ -85,6 +85,23 @@ def summary(state) -> tuple:
             sorted(state.issued_to), state.returned, state.tally.counts, state.entered, sorted(state.signed))
 
 
+def settle(db: str) -> None:
+    """Wait until no other PostgreSQL backend is busy: a COMMIT the killed process had already sent
+    may still be running in the server, and reading before it ends would race it (SQLite has no
+    such window: the killed process was the only one writing)."""
+    if not db.startswith("postgresql"):
+        return
+    import psycopg
+
+    with psycopg.connect(db.replace("postgresql+psycopg://", "postgresql://"), autocommit=True) as conn:
+        for _ in range(200):
+            busy = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                "AND pid <> pg_backend_pid() AND state NOT IN ('idle')").fetchone()[0]
+            if not busy:
+                return
+            time.sleep(0.02)
+
+
 def crash_campaign(db: str) -> dict[str, int]:
     """Kill the driver ``KILLS`` times across scripted sessions on ``db``; check after each restart."""
     rng = random.Random(SEED)
@@ -99,6 +116,7 @@ def crash_campaign(db: str) -> dict[str, int]:
                 session_id = SessionService.create(store, synthetic(30, 3), clock=FixedClock(),
                                                    session_id=f"crash{figures['sessions']}").session_id
             acks, code, done = driver.run(db, session_id, rng.randint(0, 8), rng.uniform(0, 0.004))
+            settle(db)
             records = store.load(session_id)
             by_seq = {r.seq: r.hash for r in records}
             lost = sum(1 for seq, digest in acks if by_seq.get(seq) != digest)
