@@ -6,10 +6,15 @@ import os
 import uuid
 
 import pytest
+from hypothesis import settings
 
 from session.service import SessionService
 from storage.memory_store import InMemoryEventStore
 from tests.scenarios import FixedClock, sample_data
+
+# Properties are about correctness, not speed: a loaded CI machine must not fail them on time.
+settings.register_profile("tinnhiem", deadline=None)
+settings.load_profile("tinnhiem")
 
 PG_URL = os.environ.get("TINNHIEM_PG_URL")
 """Set by .ci/postgres.sh when a PostgreSQL server runs on loopback."""
