@@ -6,7 +6,7 @@ A conference file picks a pack by code and may override single settings
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from session.errors import BadInput
@@ -342,7 +342,3 @@ def _check_choice(changes: dict[str, Any], key: str, choices: tuple[str, ...]) -
     if key in changes and changes[key] not in choices:
         raise BadInput("file.bad_choice", where=f"conference.overrides.{key}", value=changes[key], choices=", ".join(choices))
 
-
-def pack_fields() -> tuple[str, ...]:
-    """Names of every pack setting (for documentation and the archive)."""
-    return tuple(f.name for f in fields(RulePack))

@@ -7,7 +7,6 @@ half-up to two decimals for display; bands are decided in integers only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from session.ballots import Outcome
 
@@ -20,11 +19,6 @@ def percent_text(count: int, n: int, places: int = 2) -> str:
     units = (2 * count * 100 * scale + n) // (2 * n)
     whole, frac = divmod(units, scale)
     return f"{whole}.{frac:0{places}d}" if places else str(whole)
-
-
-def percent(count: int, n: int) -> Fraction:
-    """``count / n`` as an exact percentage."""
-    return Fraction(100 * count, n) if n > 0 else Fraction(0)
 
 
 @dataclass
@@ -68,7 +62,3 @@ class Tally:
         """Persons (index, row sum) whose levels plus invalid do not add up to the ballots entered."""
         entered = self.entered
         return [(i, sum(row)) for i, row in enumerate(self.counts) if sum(row) != entered]
-
-    def copy(self) -> Tally:
-        """An independent copy."""
-        return Tally(self.persons, self.levels, self.valid, self.invalid, [r[:] for r in self.counts], dict(self.reasons))
