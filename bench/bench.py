@@ -21,9 +21,10 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scenario import PERSONS, RULES, VOTERS, TickClock, ballots, conference, finish, to_counting  # noqa: E402
+from scenario import PERSONS, RULES, VOTERS, ballots, conference  # noqa: E402
 
 from session.events import Actor, Recorded  # noqa: E402
 from session.evolve import replay  # noqa: E402
@@ -32,6 +33,7 @@ from session.results import results  # noqa: E402
 from session.service import SessionService  # noqa: E402
 from storage.database import open_database  # noqa: E402
 from storage.sql_store import SqlEventStore  # noqa: E402
+from tests.scenarios import FixedClock, drive_to_counting, finish  # noqa: E402
 
 STATION = Actor("station", "d002", "Bàn 1")
 """Who enters the ballots: a member of the approved counting team at one station."""
@@ -166,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         print("note: this folder is in memory, so fsync costs nothing and figure a) compares CPU time alone;"
               " use --dir on a disk for the figure the target is about")
     store = SqlEventStore(open_database(db))
-    service = SessionService.create(store, conference(), clock=TickClock(), session_id=SESSION, launch_code="202-310-250")
-    to_counting(service)
+    service = SessionService.create(store, conference(), clock=FixedClock(), session_id=SESSION, launch_code="202-310-250")
+    drive_to_counting(service)
     floor = raw_connection(floor_db)
     ours, raw, count = measure_append(service, floor, args.rounds)
     floor.close()

@@ -16,13 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scenario import PERSONS, VOTERS, TickClock, ballots, conference, to_counting  # noqa: E402
+from scenario import PERSONS, VOTERS, ballots, conference  # noqa: E402
 
 from session import commands as c  # noqa: E402
 from session.events import CHAIR  # noqa: E402
 from session.service import SessionService  # noqa: E402
 from storage.documents import ballots_pdf, covers_pdf, find_fonts, minutes_pdf  # noqa: E402
 from storage.memory_store import InMemoryEventStore  # noqa: E402
+from tests.scenarios import FixedClock, drive_to_counting  # noqa: E402
 
 TARGETS = {"minutes": 3.0, "ballots": 60.0, "covers": 5.0}
 """Seconds each document may take (a printer takes far longer to print 480 ballots)."""
@@ -40,8 +41,8 @@ def timed(repeats: int, fn: Callable[[], bytes]) -> tuple[float, bytes]:
 
 def session_at_minutes(voters: int, persons: int) -> SessionService:
     """A session counted to the end and at the minutes step, on the memory store."""
-    service = SessionService.create(InMemoryEventStore(), conference(voters, persons), clock=TickClock(), session_id="bench-print")
-    to_counting(service, voters)
+    service = SessionService.create(InMemoryEventStore(), conference(voters, persons), clock=FixedClock(), session_id="bench-print")
+    drive_to_counting(service)
     for command in ballots(voters, persons):
         service.handle(command, CHAIR)
     service.handle(c.Advance(), CHAIR)

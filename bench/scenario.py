@@ -1,14 +1,14 @@
-"""A national-assembly-scale session for the benchmark: 480 present voters, 44 persons, QD96."""
+"""A national-assembly-scale session for the benchmarks: 480 present voters, 44 persons, QD96.
+
+The agenda is driven with ``tests.scenarios`` (``FixedClock``, ``drive_to_counting``, ``finish``).
+"""
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from session import commands as c
-from session.events import CHAIR
-from session.service import SessionService
 
 VOTERS = 480
 """Voters convened, all present."""
@@ -19,17 +19,6 @@ RULES = "QD96"
 
 _SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ")
 _GIVEN = ("Văn Hùng", "Thị Lan", "Đức Thắng", "Minh Tuấn", "Thị Hương", "Quốc Việt", "Thu Trang", "Xuân Phúc")
-
-
-class TickClock:
-    """A clock that moves one second per reading, so the run is reproducible."""
-
-    def __init__(self) -> None:
-        self._now = datetime(2023, 10, 25, 8, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self._now += timedelta(seconds=1)
-        return self._now
 
 
 def conference(voters: int = VOTERS, persons: int = PERSONS, rules: str = RULES) -> dict[str, Any]:
@@ -62,23 +51,3 @@ def ballots(count: int = VOTERS, persons: int = PERSONS, seed: int = 15) -> list
         out.append(c.RecordBallot(marks="".join(marks)))
     return out
 
-
-def to_counting(service: SessionService, voters: int = VOTERS) -> SessionService:
-    """Drive a new session from `prepared` to `counting`: everyone present, issued and returned."""
-    ids = tuple(v.id for v in service.state.conference.voters[:voters])
-    for command in (c.Advance(), c.MarkPresent(ids), c.Advance(), c.Advance(),
-                    c.ProposeTeam(ids[:5], ids[0]), c.ApproveTeam(len(ids)), c.Advance(), c.Advance(),
-                    c.IssueBallots(ids), c.Advance(), c.RecordReturned(len(ids)), c.Advance()):
-        service.handle(command, CHAIR)
-    assert service.state.step == "counting", service.state.step
-    return service
-
-
-def finish(service: SessionService) -> SessionService:
-    """From `counting` (all entered) to `closed`."""
-    service.handle(c.Advance(), CHAIR)
-    for member in service.state.team:
-        service.handle(c.SignMinutes(member), CHAIR)
-    for command in (c.Advance(), c.AnnounceResults(), c.SealBallots("Văn phòng Quốc hội")):
-        service.handle(command, CHAIR)
-    return service

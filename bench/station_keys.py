@@ -17,15 +17,16 @@ import time
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from bench.scenario import PERSONS, TickClock, ballots, conference, to_counting
+from bench.scenario import PERSONS, ballots, conference
 from session.ballots import most_common_mark
 from session.events import Actor
 from session.service import SessionService
 from storage.memory_store import InMemoryEventStore
+from tests.scenarios import FixedClock, drive_to_counting
 from tui.screens.station import StationApp
 
 MEMBER = "d002"
-"""A member of the approved team (``to_counting`` approves d001…d005)."""
+"""A member of the approved team (``drive_to_counting`` approves d001…d003)."""
 KEY_BUDGET_MS = 16.0
 """Target median handling time of one keystroke."""
 
@@ -43,7 +44,7 @@ def plan(marks: str) -> list[str]:
 
 
 def _service(entered: int) -> SessionService:
-    service = to_counting(SessionService.create(InMemoryEventStore(), conference(), clock=TickClock(), session_id="b"))
+    service = drive_to_counting(SessionService.create(InMemoryEventStore(), conference(), clock=FixedClock(), session_id="b"))
     actor = Actor("station", MEMBER, "S1")
     for command in ballots(entered):
         service.handle(command, actor)
