@@ -20,8 +20,8 @@ venv_make() {
   rm -rf "$venv"
   out=$("$py" -m venv "$venv" 2>&1) && return 0
   rm -rf "$venv"
-  # Debian ships its python3 without ensurepip; the python3-venv package brings it back.
-  if ! "$py" -c 'import ensurepip' 2>/dev/null; then
+  # Debian ships its python3 without ensurepip (venv then fails naming it); python3-venv brings it back.
+  if [[ $out == *ensurepip* ]]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
       venv_say "$py cannot make a virtualenv: installing Debian's python3-venv with apt-get"
       { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; } >/dev/null || true

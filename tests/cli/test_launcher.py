@@ -27,13 +27,16 @@ for a in "$@"; do echo "arg [$a]"; done
 """
 
 FAKE_SYSTEM_PYTHON = """#!/bin/sh
-# Debian's python3: ensurepip only once python3-venv is "installed" (the marker file); without
-# it `-m venv` leaves a half-made venv and fails, as Debian's does.
+# Debian's python3: until python3-venv is "installed" (the marker file), `-m venv` leaves a
+# half-made venv and fails naming ensurepip, as Debian's does.
 echo "python3 $*" >> "$LOG"
-case "$2" in *ensurepip*) [ -f "$MARK" ]; exit ;; esac
 if [ "$1 $2" = "-m venv" ]; then
   mkdir -p "$3/bin"
-  if [ ! -f "$MARK" ]; then printf '#!/bin/sh\\nexit 1\\n' > "$3/bin/python"; chmod +x "$3/bin/python"; exit 1; fi
+  if [ ! -f "$MARK" ]; then
+    printf '#!/bin/sh\\nexit 1\\n' > "$3/bin/python"; chmod +x "$3/bin/python"
+    echo "The virtual environment was not created successfully because ensurepip is not available." >&2
+    exit 1
+  fi
   cp "$FAKES/python" "$FAKES/tinnhiem" "$3/bin/"
 fi
 """
