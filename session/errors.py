@@ -75,11 +75,23 @@ class Unavailable(SessionError):
 
 
 class TamperDetected(SessionError):
-    """The log's hash chain does not hold at ``seq``."""
+    """The log does not check at ``seq``: its hash chain, or the rules (``session.admissible``)."""
 
     kind = "tamper"
 
-    def __init__(self, key: str, *, seq: int, **params: Any):
+    def __init__(self, key: str, *, seq: int | None, verdict: Any = None, **params: Any):
         super().__init__(key, seq=seq, **params)
         self.seq = seq
-        """The first seq whose hash or order does not check."""
+        """The first seq that does not check."""
+        self.verdict = verdict
+        """The ``session.log.Verdict`` that found it, when there is one: it says why in any language."""
+
+    @classmethod
+    def of(cls, verdict: Any) -> TamperDetected:
+        """The error for a broken verdict."""
+        return cls(verdict.reason, seq=verdict.bad_seq, verdict=verdict, found=verdict.found)
+
+    def message(self, lang: str = "vi") -> str:
+        """"Log tampered: " and why, naming the seq."""
+        why = self.verdict.explain(lang) if self.verdict is not None else t(self.key, lang, **self.params)
+        return t("log.broken", lang, reason=why)

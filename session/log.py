@@ -7,10 +7,12 @@ import json
 import secrets
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from session.errors import SessionError
 from session.events import Event, Recorded
+from session.i18n import t
 
 GENESIS = "0" * 64
 """prev_hash of the first event."""
@@ -79,7 +81,17 @@ class Verdict:
     found: int | None = None
     """The seq actually found at that place in the log."""
     reason: str = ""
-    """Message key of why it fails: ``log.bad_hash``, ``log.bad_seq``, ``log.bad_link``, ``log.bad_start``."""
+    """Message key of why it fails: ``log.bad_hash``, ``log.bad_seq``, ``log.bad_link``, ``log.bad_start``, or one of
+    ``session.admissible`` (``log.refused``, ``log.not_decided`` …)."""
+    refusal: SessionError | None = None
+    """For ``log.refused``: the refusal ``decide`` gives the command the event implies, at its point."""
+    params: dict[str, Any] = field(default_factory=dict)
+    """More values the reason's message names (the event type …)."""
+
+    def explain(self, lang: str = "vi") -> str:
+        """Why the log does not check, naming the first bad seq, in ``lang``."""
+        why = self.refusal.message(lang) if self.refusal is not None else ""
+        return t(self.reason, lang, seq=self.bad_seq, found=self.found, why=why, **self.params)
 
     @property
     def code(self) -> str:
@@ -87,18 +99,27 @@ class Verdict:
         return short_code(self.head)
 
 
+def link_failure(rec: Recorded, expected: int, prev: str) -> str | None:
+    """Why ``rec`` is not the event numbered ``expected`` chained to ``prev`` (a message key), or None."""
+    if rec.seq != expected:
+        return "log.bad_seq"
+    if rec.prev_hash != prev:
+        return "log.bad_link"
+    if chain_hash(prev, _body(rec.seq, rec.type, rec.version, rec.at, rec.actor, rec.payload)) != rec.hash:
+        return "log.bad_hash"
+    return None
+
+
 def verify(records: Iterable[Recorded]) -> Verdict:
-    """Check seq order, links and hashes; name the first event that fails."""
+    """Check seq order, links and hashes only; name the first event that fails.
+
+    This proves the log unchanged since it was hashed, not that the rules wrote it:
+    readers use ``session.admissible.check``, which adds that.
+    """
     prev, count = GENESIS, 0
     for expected, rec in enumerate(records, 1):
-        fail = None
-        if rec.seq != expected:
-            fail = "log.bad_seq"
-        elif rec.prev_hash != prev:
-            fail = "log.bad_link"
-        elif chain_hash(prev, _body(rec.seq, rec.type, rec.version, rec.at, rec.actor, rec.payload)) != rec.hash:
-            fail = "log.bad_hash"
-        elif expected == 1 and rec.type != "session_created":
+        fail = link_failure(rec, expected, prev)
+        if fail is None and expected == 1 and rec.type != "session_created":
             fail = "log.bad_start"
         if fail:
             return Verdict(False, count, prev, expected, rec.seq, fail)

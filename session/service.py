@@ -9,12 +9,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from session.admissible import Checker
 from session.commands import Command
 from session.conference import conference_from_data
 from session.decide import decide
-from session.errors import BadInput, Conflict
+from session.errors import BadInput, Conflict, TamperDetected
 from session.events import Actor, Recorded, SessionCreated
-from session.evolve import evolve, replay
 from session.log import GENESIS, new_launch_code, seal
 from session.ports import EventStore
 from session.state import SessionState
@@ -38,7 +38,7 @@ class SessionService:
     BACKOFF = 0.05
     """Longest pause (seconds) before re-deciding: losers retrying in step would collide again."""
 
-    def __init__(self, store: EventStore, session_id: str, clock: Clock = utc_now):
+    def __init__(self, store: EventStore, session_id: str, clock: Clock = utc_now, strict: bool = True):
         self.store = store
         """Where events live."""
         self.session_id = session_id
@@ -48,8 +48,14 @@ class SessionService:
         records = store.load(session_id)
         if not records:
             raise BadInput("store.unknown_session", id=session_id, known=", ".join(store.sessions()) or "—")
-        self.state: SessionState = replay(records)
-        """The live state, folded from the store."""
+        self._checker = Checker()
+        verdict = self._checker.feed(records)
+        self.tampered: TamperDetected | None = None if verdict.ok else TamperDetected.of(verdict)
+        """Why the log does not check (chain or rules), once found: the service then writes nothing more."""
+        if self.tampered is not None and (strict or self._checker.state is None):
+            raise self.tampered
+        self.state: SessionState = self._checker.state
+        """The live state, folded from the store (up to the first event that does not check)."""
 
     @classmethod
     def create(cls, store: EventStore, conference: dict[str, Any], *, clock: Clock = utc_now,
@@ -63,10 +69,14 @@ class SessionService:
         return cls(store, sid, clock)
 
     def refresh(self) -> list[Recorded]:
-        """Fold in events other writers appended; returns them."""
+        """Fold in events other writers appended, checking only those; returns them. ``TamperDetected`` if one fails."""
+        if self.tampered is not None:
+            raise self.tampered
         new = self.store.load(self.session_id, after=self.state.seq)
-        for record in new:
-            evolve(self.state, record)
+        verdict = self._checker.feed(new)
+        if not verdict.ok:
+            self.tampered = TamperDetected.of(verdict)
+            raise self.tampered
         return new
 
     def handle(self, command: Command, actor: Actor) -> list[Recorded]:
@@ -85,8 +95,7 @@ class SessionService:
                 pause = min(self.BACKOFF, 0.001 * 2**attempt)
                 time.sleep(random.uniform(pause / 2, pause))
                 continue
-            for record in records:
-                evolve(self.state, record)
+            self._checker.trust(records)
             return records
         raise Conflict("store.busy")
 

@@ -1,6 +1,6 @@
 """The replay timeline as data: one row per event, a cursor's moves, and the state at any point.
 
-Only trusted events (before the first that fails ``verify``) are folded into a
+Only trusted events (before the first that fails ``admissible.check``: chain or rules) are folded into a
 state: an untrusted event is listed and marked, never applied, so the state pane
 can never show what a forged event claims.
 """
@@ -11,10 +11,11 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from session.admissible import check
 from session.audit import Mark, check_each
 from session.events import Recorded
 from session.evolve import evolve, start
-from session.log import Verdict, verify
+from session.log import Verdict
 from session.narrative import narrate
 from session.state import SessionState
 
@@ -46,8 +47,8 @@ class Timeline:
     def __init__(self, records: Sequence[Recorded], lang: str = "vi"):
         self.records = list(records)
         """The log as read."""
-        self.verdict: Verdict = verify(self.records)
-        """What ``verify`` found."""
+        self.verdict: Verdict = check(self.records)
+        """What ``admissible.check`` found."""
         self.rows: list[Row] = []
         """One row per event."""
         self._checkpoints: dict[int, SessionState] = {}

@@ -54,7 +54,7 @@ def _print_args(p: argparse.ArgumentParser) -> None:
 
 @command("print", "in phiếu, bìa xấp, biên bản / print ballots, batch covers, minutes")(_print_args)
 def run_print(a: argparse.Namespace) -> int:
-    from session.evolve import replay
+    from session.admissible import checked_replay
     from tui.wiring import open_store, pick_session
 
     store = open_store(a.db, create=False)
@@ -63,7 +63,7 @@ def run_print(a: argparse.Namespace) -> int:
     if a.what == "minutes" and a.format == "text":
         from storage.documents import minutes_text
 
-        state = replay(records)
+        state = checked_replay(records)
         paper_jobs.minutes_ready(state)
         out(minutes_text(state, a.lang))
         return EXIT_OK
@@ -98,8 +98,8 @@ def run_archive(a: argparse.Namespace) -> int:
 
 def verify_archive(path: str, lang: str) -> int:
     """``tinnhiem verify FILE.zip``: the manifest, then the log's hash chain; exit 4 naming what is wrong."""
+    from session.admissible import check
     from session.errors import SessionError
-    from session.log import verify
     from storage import archive
     from tui.wiring import read_jsonl
 
@@ -113,12 +113,11 @@ def verify_archive(path: str, lang: str) -> int:
     if archive.LOG in found.files:
         try:
             records = _records(found.files[archive.LOG], read_jsonl)
-            verdict = verify(records)
+            verdict = check(records)
         except SessionError as exc:
             problems.append(t("archive.log_unreadable", lang, name=archive.LOG, reason=exc.message(lang)))
         if verdict is not None and not verdict.ok:
-            reason = t(verdict.reason, lang, seq=verdict.bad_seq, found=verdict.found)
-            problems.append(f"{archive.LOG}: {t('log.broken', lang, reason=reason)}")
+            problems.append(f"{archive.LOG}: {t('log.broken', lang, reason=verdict.explain(lang))}")
         elif verdict is not None and archive.MINUTES_TXT in found.files:
             problems += _minutes_against_log(found.files[archive.MINUTES_TXT], records, lang)
     if problems:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from session.errors import BadInput, SessionError, StepRefused
+from session.errors import BadInput, SessionError, StepRefused, TamperDetected
 from tui.i18n import register
 
 EXIT_OK, EXIT_BAD, EXIT_REFUSED, EXIT_TAMPER = 0, 2, 3, 4
@@ -49,7 +49,10 @@ def utf8_streams() -> None:
 
 
 def exit_status(exc: SessionError) -> int:
-    """3 for a refusal by the agenda or of an action's input; 2 for a bad file, argument or database."""
+    """3 for a refusal by the agenda or of an action's input; 4 for a log that does not check; 2 for a bad file,
+    argument or database."""
+    if isinstance(exc, TamperDetected):
+        return EXIT_TAMPER
     return EXIT_REFUSED if isinstance(exc, StepRefused) or exc.step is not None else EXIT_BAD
 
 

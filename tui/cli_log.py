@@ -13,14 +13,15 @@ from tui.i18n import t
 
 def checked_log(a: argparse.Namespace):
     """The events of LOG or --db and their verdict; an unreadable line after an intact prefix is the first bad event."""
-    from session.log import Verdict, verify
+    from session.admissible import check
+    from session.log import Verdict
     from tui.wiring import load_log_prefix
 
     source = a.log or a.db
     if not source:
         raise BadInput("cli.need_source")
     records, unreadable = load_log_prefix(source, a.session)
-    verdict = verify(records)
+    verdict = check(records)
     if verdict.ok and unreadable is not None:
         verdict = Verdict(False, verdict.count, verdict.head, unreadable.params["seq"], None, unreadable.key)
     return records, verdict, unreadable
@@ -31,7 +32,7 @@ def broken(verdict, unreadable: SessionError | None, lang: str) -> str:
     if unreadable is not None and verdict.reason == unreadable.key:
         reason = unreadable.message(lang)
     else:
-        reason = t(verdict.reason, lang, seq=verdict.bad_seq, found=verdict.found)
+        reason = verdict.explain(lang)
     return t("log.broken", lang, reason=reason)
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from session.errors import BadInput, StepRefused, TamperDetected
+from session.errors import BadInput, StepRefused
 from session.events import Recorded
 from session.i18n import t
 from session.state import SessionState
@@ -120,10 +120,9 @@ def _with_pages(what: str, data: bytes, lang: str) -> str:
 def archive(records: list[Recorded], lang: str) -> Paper:
     """The archive zip of an intact log: log, minutes (PDF and text), results, rule pack, manifest.
 
-    A broken hash chain raises ``TamperDetected`` whose message is the chain's verdict.
+    A log that does not check (chain or rules) raises ``TamperDetected`` naming the first bad seq.
     """
-    from session.evolve import replay
-    from session.log import verify
+    from session.admissible import checked_replay
     from session.paper import printed_code
     from session.results import results
     from storage import archive as bundle
@@ -131,10 +130,7 @@ def archive(records: list[Recorded], lang: str) -> Paper:
     from storage.export import results_csv, results_json
     from tui.wiring import write_jsonl
 
-    verdict = verify(records)
-    if not verdict.ok:
-        raise TamperDetected(verdict.reason, seq=verdict.bad_seq, found=verdict.found)
-    state = replay(records)
+    state = checked_replay(records)
     data = results(state)
     files = {
         bundle.LOG: write_jsonl(records).encode("utf-8"),
@@ -153,9 +149,9 @@ def make(what: str, records: list[Recorded], lang: str, copies: int | None = Non
     """Document ``what`` (one of ``DOCUMENTS``) of the session whose log is ``records``."""
     if what == "archive":
         return archive(records, lang)
-    from session.evolve import replay
+    from session.admissible import checked_replay
 
-    state = replay(records)
+    state = checked_replay(records)
     if what == "ballots":
         return ballots(state, lang, copies)
     if what == "covers":
@@ -193,8 +189,6 @@ def failure_text(exc: Exception, lang: str) -> str:
     """Why a job failed, as the command line says it (a broken chain is framed as a tampered log)."""
     from session.errors import SessionError
 
-    if isinstance(exc, TamperDetected):
-        return t("log.broken", lang, reason=exc.message(lang))
-    if isinstance(exc, SessionError):
+    if isinstance(exc, SessionError):  # a TamperDetected says "log tampered" itself
         return exc.message(lang)
     return str(exc)

@@ -11,12 +11,12 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from session import commands as c
 from session import counting
+from session.admissible import check
 from session.agenda import STEPS, allowed
 from session.books import identities
 from session.errors import SessionError
 from session.events import CHAIR, Actor
 from session.evolve import replay
-from session.log import verify
 from session.service import SessionService
 from storage.memory_store import InMemoryEventStore
 from tests.scenarios import FixedClock, sample_data, synthetic
@@ -166,8 +166,9 @@ class SessionMachine(RuleBasedStateMachine):
 
     @invariant()
     def the_log_verifies_and_replays_to_what_every_terminal_sees(self):
+        """Every log the service writes checks: its chain, and each event is what the rules decide at its point."""
         records = self.store.load("s")
-        verdict = verify(records)
+        verdict = check(records)
         assert verdict.ok and verdict.count == len(records) == self.store.last_seq("s"), verdict
         rebuilt = replay(records)
         expected = project(rebuilt)

@@ -185,7 +185,7 @@ class ReplayApp(App):
         verdict = self.timeline.verdict
         if verdict.ok:
             return t("replay.ok", self.lang, count=verdict.count, code=verdict.code)
-        reason = domain_t(verdict.reason, self.lang, seq=verdict.bad_seq, found=verdict.found)
+        reason = verdict.explain(self.lang)
         return t("replay.untrusted", self.lang, seq=verdict.bad_seq, reason=reason)
 
     def _show(self) -> None:

@@ -1,0 +1,177 @@
+"""Admissibility: a log checks only if the rules could have written it, event by event.
+
+A hash chain proves only that nobody changed the log *after* it was hashed: anyone who
+knows the recipe can append ballots after ``closed`` and hash them again. So each event
+is also checked against the state before it: the command it implies is rebuilt
+(``IMPLIED``) and put to ``decide`` as its actor; the event must be the one ``decide``
+produces there. A command that produces several events (announce → announced + step)
+is checked as a whole: the events after the first must follow, in order, from the same
+actor at the same time. The rules live in ``decide`` alone; nothing here repeats them.
+
+``Checker`` does this incrementally: a reader folds the log once at load, then only
+the events that arrive; its state is the reader's state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+
+from session import commands as cmd
+from session import counting as cnt
+from session import events as ev
+from session.decide import decide
+from session.errors import SessionError, TamperDetected
+from session.events import Recorded
+from session.evolve import evolve, start
+from session.log import GENESIS, Verdict, link_failure
+from session.state import SessionState
+
+IMPLIED: dict[type, Callable[[ev.Event, ev.Actor], cmd.Command]] = {
+    ev.StepEntered: lambda e, a: cmd.Advance(),
+    ev.VotersMarkedPresent: lambda e, a: cmd.MarkPresent(e.voters),
+    ev.VotersMarkedAbsent: lambda e, a: cmd.MarkAbsent(e.voters),
+    ev.TeamProposed: lambda e, a: cmd.ProposeTeam(e.members, e.head),
+    ev.TeamVoted: lambda e, a: cmd.ApproveTeam(e.votes_for, e.votes_against, e.abstain),
+    ev.NomineesFixed: lambda e, a: cmd.FixNominees(e.persons),
+    ev.BallotsIssued: lambda e, a: cmd.IssueBallots(e.voters),
+    ev.SpoiledExchanged: lambda e, a: cmd.ExchangeSpoiled(e.voter),
+    ev.ReturnedRecorded: lambda e, a: cmd.RecordReturned(e.count),
+    ev.BallotRecorded: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, a.station),
+    ev.BallotCorrected: lambda e, a: cmd.CorrectBallot(e.position, e.because, e.marks, e.invalid_reason, e.batch,
+                                                       e.confirmed_by),
+    ev.MinutesSigned: lambda e, a: cmd.SignMinutes(e.member),
+    ev.ResultsAnnounced: lambda e, a: cmd.AnnounceResults(),
+    ev.BallotsSealed: lambda e, a: cmd.SealBallots(e.to),
+    cnt.EntryModeSet: lambda e, a: cnt.SetEntryMode(e.double),
+    cnt.BatchOpened: lambda e, a: cnt.OpenBatch(e.batch, e.station),
+    cnt.EntrySubmitted: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, e.station),
+    cnt.MismatchResolved: lambda e, a: cnt.ResolveMismatch(e.position, e.batch, e.marks, e.invalid_reason,
+                                                           e.confirmed_by),
+}
+"""Event class → the command that records it (first of its command's events). Extensions register here too."""
+
+
+class Inadmissible(Exception):
+    """Why one event is not what the rules would have recorded: a message key and its params."""
+
+    def __init__(self, key: str, refusal: SessionError | None = None, **params: object):
+        super().__init__(key)
+        self.key, self.refusal, self.params = key, refusal, params
+
+
+class Checker:
+    """Folds a log, checking each event's place in the chain and that ``decide`` would have produced it."""
+
+    def __init__(self) -> None:
+        self.state: SessionState | None = None
+        """The state after the last event that checks (None before the first)."""
+        self.verdict = Verdict(True, 0, GENESIS)
+        """What was found so far; once broken it stays broken."""
+        self._expected: list[ev.Event] = []
+        self._group: tuple[str, dict[str, str]] | None = None  # (at, actor) of the command whose events are awaited
+
+    @property
+    def ok(self) -> bool:
+        """True while every event fed so far checks."""
+        return self.verdict.ok
+
+    def feed(self, records: Iterable[Recorded]) -> Verdict:
+        """Check and fold ``records``, which follow those fed before; the verdict over everything fed."""
+        if not self.verdict.ok:
+            return self.verdict
+        count, prev = self.verdict.count, self.verdict.head
+        for rec in records:
+            expected = count + 1
+            failure = link_failure(rec, expected, prev)
+            if failure is None:
+                try:
+                    self._admit(rec)
+                except Inadmissible as why:
+                    self.verdict = Verdict(False, count, prev, expected, rec.seq, why.key, why.refusal, why.params)
+                    return self.verdict
+            else:
+                self.verdict = Verdict(False, count, prev, expected, rec.seq, failure)
+                return self.verdict
+            count, prev = expected, rec.hash
+        if self._expected:  # a command's events are appended in one transaction: a missing one was removed
+            self.verdict = Verdict(False, count, prev, count + 1, None, "log.cut_short",
+                                   params={"type": self._expected[0].TYPE})
+        else:
+            self.verdict = Verdict(True, count, prev)
+        return self.verdict
+
+    def trust(self, records: Iterable[Recorded]) -> None:
+        """Fold records this writer has just decided and appended itself: deciding them again would prove nothing."""
+        for rec in records:
+            evolve(self.state, rec)
+            self.verdict = Verdict(True, rec.seq, rec.hash)
+
+    def _admit(self, rec: Recorded) -> None:
+        event = _decoded(rec)
+        if self.state is None:
+            if not isinstance(event, ev.SessionCreated):
+                raise Inadmissible("log.bad_start")
+            self.state = start(rec)
+            return
+        if self._expected:
+            if (rec.at, rec.actor) != self._group or event != self._expected[0]:
+                raise Inadmissible("log.not_decided", type=rec.type, expected=self._expected[0].TYPE)
+            self._expected.pop(0)
+        else:
+            produced = _decided(self.state, event, rec)
+            if not produced or produced[0] != event:
+                raise Inadmissible("log.not_decided", type=rec.type, expected=produced[0].TYPE if produced else "—")
+            self._expected, self._group = list(produced[1:]), (rec.at, rec.actor)
+        evolve(self.state, rec)
+
+
+def _decoded(rec: Recorded) -> ev.Event:
+    """The event, refusing a type, version or field set this code would never have written."""
+    cls = ev.REGISTRY.get(rec.type)
+    if cls is None or not isinstance(rec.payload, dict) or not 1 <= rec.version <= cls.VERSION:
+        raise Inadmissible("log.unknown_event", type=rec.type, version=rec.version)
+    if rec.version == cls.VERSION and rec.payload.keys() != _names(cls):
+        raise Inadmissible("log.bad_fields", type=rec.type)
+    try:
+        return rec.event
+    except (KeyError, TypeError, ValueError) as exc:
+        raise Inadmissible("log.bad_fields", type=rec.type, detail=str(exc)) from None
+
+
+_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _names(cls: type[ev.Event]) -> frozenset[str]:
+    if cls not in _NAMES:
+        _NAMES[cls] = frozenset(f.name for f in fields(cls))
+    return _NAMES[cls]
+
+
+def _decided(state: SessionState, event: ev.Event, rec: Recorded) -> tuple[ev.Event, ...]:
+    """What ``decide`` records for the command ``event`` implies, asked by the record's actor."""
+    imply = IMPLIED.get(type(event))
+    actor = rec.actor if isinstance(rec.actor, dict) else {}
+    who = ev.Actor(str(actor.get("role", "")), str(actor.get("name", "")), str(actor.get("station", "")))
+    if imply is None or who.role not in ("chair", "station"):
+        raise Inadmissible("log.not_decided", type=rec.type, expected="—")
+    try:
+        return decide(state, imply(event, who), who)
+    except SessionError as refusal:
+        raise Inadmissible("log.refused", refusal) from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a payload of the right keys but wrong kinds
+        raise Inadmissible("log.bad_fields", type=rec.type, detail=str(exc)) from None
+
+
+def check(records: Iterable[Recorded]) -> Verdict:
+    """The verdict over a whole log: chain and rules."""
+    return Checker().feed(records)
+
+
+def checked_replay(records: Iterable[Recorded]) -> SessionState:
+    """The state a whole log folds to; ``TamperDetected`` naming the first event that does not check, or an empty log."""
+    checker = Checker()
+    verdict = checker.feed(records)
+    if not verdict.ok or checker.state is None:
+        raise TamperDetected.of(verdict if not verdict.ok else Verdict(False, 0, GENESIS, 1, None, "log.empty"))
+    return checker.state
