@@ -5,3 +5,4 @@ Commands go through ``decide(state, command) -> events``; events go through
 """
 
 from session import counting  # noqa: E402,F401  (registers the counting stations' commands and events)
+from session import trust  # noqa: E402,F401  (registers station trust: sign-in, PIN resets, independence)

@@ -118,6 +118,10 @@ class RecordBallot(Command):
     """Position within the batch; None takes the next one."""
     station: str = ""
     """Station name entering it."""
+    entered_by: str = ""
+    """Voter id of the member at the station (filled from the station's actor)."""
+    confirmed_by: str = ""
+    """Voter id of the team head confirming a foreign ballot counted as invalid (a station's entry)."""
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,12 @@ from session import evolve as evo
 from session import paper
 from session.i18n import CATALOGUE
 from session.state import SessionState
+from session.upcast import upcaster
 
 Content = tuple[str | None, str | None]
 """(marks, whole-ballot invalid reason key) of one entry."""
 
-STATION_ACTIONS = frozenset({"ballot", "correct", "batch", "resolve"})
+STATION_ACTIONS = frozenset({"ballot", "correct", "batch", "resolve", "signin", "signout"})
 """The only actions a counting station may ask: it never moves the agenda."""
 
 
@@ -93,6 +94,7 @@ class EntrySubmitted(ev.Event):
     """One station's blind entry of a ballot; it counts only once the other station agrees."""
 
     TYPE: ClassVar[str] = "entry_submitted"
+    VERSION: ClassVar[int] = 2
     batch: str
     """Batch code."""
     position: int
@@ -103,6 +105,13 @@ class EntrySubmitted(ev.Event):
     """Marks string, or None for a whole invalid ballot."""
     invalid_reason: str | None = None
     """Whole-ballot invalid reason key."""
+    member: str = ""
+    """Voter id of the member who entered it (version 2; "" in older logs)."""
+
+
+@upcaster("entry_submitted", 1)
+def _entry_without_member(payload: dict) -> dict:
+    return {**payload, "member": ""}  # version 1 did not say who entered it; its actor did
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,11 @@ for _cls in (EntryModeSet, BatchOpened, EntrySubmitted, MismatchResolved):
 
 
 # --- queries ----------------------------------------------------------------------------------
+
+def awaiting(s: SessionState) -> int:
+    """Ballots with one blind entry so far, waiting for the other station's (mismatches not included)."""
+    return sum(1 for by in s.pending.values() if len(by) == 1)
+
 
 def mismatches(s: SessionState) -> list[tuple[str, int]]:
     """(batch, position) of every ballot whose two blind entries differ, in order."""
@@ -259,7 +273,7 @@ def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
         raise no("double.two_already", batch=c.batch or "-", position=position)
     if not by and s.returned is not None and s.entered + len(s.pending) >= s.returned:
         raise no("ballot.all_entered", returned=s.returned)
-    events: dec.Events = opening + (EntrySubmitted(c.batch, position, c.station, marks, reason),)
+    events: dec.Events = opening + (EntrySubmitted(c.batch, position, c.station, marks, reason, c.entered_by),)
     if by and next(iter(by.values())) == (marks, reason):
         events += (ev.BallotRecorded(c.batch, position, marks, reason),)
     return events
@@ -294,6 +308,7 @@ def _submitted(s: SessionState, e: EntrySubmitted, at: str) -> None:
     key = (e.batch, e.position)
     by = s.pending.setdefault(key, {})
     by[e.station] = (e.marks, e.invalid_reason)
+    s.entered_by.setdefault(key, {})[e.station] = e.member
     s.submitted[(e.batch, e.station)] = max(s.submitted.get((e.batch, e.station), 0), e.position)
     if len(by) == 2 and len(set(by.values())) == 1:
         del s.pending[key]  # both agree: the BallotRecorded that follows counts it

@@ -223,6 +223,14 @@ ACTOR_RULES: list[Callable] = []
 """Who may ask what: ``rule(state, command, actor, refuse) -> command`` raises a refusal, or returns the
 command, possibly completed from the actor (its station). Extensions add here."""
 
+PRELUDES: list[Callable] = []
+"""``prelude(state, command, actor) -> events`` recorded before the command's own (a member's sign-in at a
+station on their first action there). Extensions add here."""
+
+ANYTIME: set[str] = set()
+"""Actions outside the agenda table, allowed at every step (a station's sign-in, the chair's PIN reset):
+they never move the agenda, so the table need not list them. Extensions add here."""
+
 
 def decide(state: SessionState, command: cmd.Command, actor: ev.Actor | None = None) -> Events:
     """The events ``command`` causes in ``state`` when ``actor`` asks, or a SessionError saying why not."""
@@ -231,6 +239,9 @@ def decide(state: SessionState, command: cmd.Command, actor: ev.Actor | None = N
         for rule in ACTOR_RULES:
             command = rule(state, command, actor, no)
     permitted = allowed(state.step, state.pack)
-    if command.ACTION not in permitted:
+    if command.ACTION not in permitted and command.ACTION not in ANYTIME:
         raise no("action.not_now", allowed=", ".join(permitted) or "—")
-    return HANDLERS[type(command)](state, command, no)
+    events = HANDLERS[type(command)](state, command, no)
+    if actor is None:
+        return events
+    return tuple(e for prelude in PRELUDES for e in prelude(state, command, actor)) + events

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from session.events import Recorded
+from session.pins import PinRecord
 
 
 class EventStore(Protocol):
@@ -55,4 +56,20 @@ class ChairLock(Protocol):
 
     def release(self) -> None:
         """Give the lock up (the console is closing)."""
+        ...
+
+
+class PinStore(Protocol):
+    """The counting-team members' PIN hashes, one per (session, member), kept apart from the log.
+
+    Contract: what ``swap_pin`` writes is what ``get_pin`` reads back, on every terminal of the
+    session; nothing here is ever part of an export, a replay or an archive.
+    """
+
+    def get_pin(self, session_id: str, member: str) -> PinRecord | None:
+        """The member's record, or None when no PIN was ever set."""
+        ...
+
+    def swap_pin(self, session_id: str, member: str, old: PinRecord | None, new: PinRecord) -> bool:
+        """Write ``new`` only if the stored record is still ``old`` (None: none stored); False when it moved."""
         ...

@@ -16,7 +16,8 @@ from session.decide import decide
 from session.errors import BadInput, Conflict, TamperDetected
 from session.events import Actor, Recorded, SessionCreated
 from session.log import GENESIS, new_launch_code, seal
-from session.ports import EventStore
+from session.pins import Credentials, PinGate
+from session.ports import EventStore, PinStore
 from session.state import SessionState
 
 Clock = Callable[[], datetime]
@@ -38,13 +39,18 @@ class SessionService:
     BACKOFF = 0.05
     """Longest pause (seconds) before re-deciding: losers retrying in step would collide again."""
 
-    def __init__(self, store: EventStore, session_id: str, clock: Clock = utc_now, strict: bool = True):
+    def __init__(self, store: EventStore, session_id: str, clock: Clock = utc_now, strict: bool = True,
+                 pins: PinStore | None = None):
         self.store = store
         """Where events live."""
         self.session_id = session_id
         """The session this service runs."""
         self.clock = clock
         """Source of event times."""
+        self.gate: PinGate | None = PinGate(pins, session_id, clock) if pins is not None else None
+        """Checks the members' PINs; None trusts the caller (tests of the rules alone, with no PIN store)."""
+        self.credentials: Credentials | None = None
+        """The PINs this terminal was given (its member's, at sign-in): used when ``handle`` is given none."""
         records = store.load(session_id)
         if not records:
             raise BadInput("store.unknown_session", id=session_id, known=", ".join(store.sessions()) or "—")
@@ -59,14 +65,15 @@ class SessionService:
 
     @classmethod
     def create(cls, store: EventStore, conference: dict[str, Any], *, clock: Clock = utc_now,
-               session_id: str | None = None, launch_code: str | None = None) -> SessionService:
+               session_id: str | None = None, launch_code: str | None = None,
+               pins: PinStore | None = None) -> SessionService:
         """Start a new session from plain conference data (validated first)."""
         conference_from_data(conference)
         sid = session_id or uuid.uuid4().hex[:12]
         first = seal(1, SessionCreated(sid, launch_code or new_launch_code(), conference), _iso(clock()),
                      SYSTEM.as_dict(), GENESIS)
         store.append(sid, 0, [first])
-        return cls(store, sid, clock)
+        return cls(store, sid, clock, pins=pins)
 
     def refresh(self) -> list[Recorded]:
         """Fold in events other writers appended, checking only those; returns them. ``TamperDetected`` if one fails."""
@@ -79,11 +86,15 @@ class SessionService:
             raise self.tampered
         return new
 
-    def handle(self, command: Command, actor: Actor) -> list[Recorded]:
-        """Decide and append; on a lost race reload and decide again. Refusals write nothing."""
+    def handle(self, command: Command, actor: Actor, credentials: Credentials | None = None) -> list[Recorded]:
+        """Decide, check the PINs it needs, and append; on a lost race reload and decide again. Refusals write nothing."""
+        admitted = self.gate is None
         for attempt in range(self.RETRIES):
             self.refresh()
             events = decide(self.state, command, actor)
+            if not admitted:  # once: a PIN is the person's, whatever another writer appended meanwhile
+                self.gate.admit(self.state, command, actor, credentials or self.credentials)  # type: ignore[union-attr]
+                admitted = True
             records, prev, at = [], self.state.head_hash, _iso(self.clock())
             for offset, event in enumerate(events, 1):
                 record = seal(self.state.seq + offset, event, at, actor.as_dict(), prev)

@@ -71,6 +71,12 @@ class SessionState:
     """Double entry: (batch, station) → highest position that station has entered."""
     resolved: dict[tuple[str, int], dict[str, tuple[str | None, str | None]]] = field(default_factory=dict)
     """Double entry: mismatches the team head decided, with the two entries as they were."""
+    entered_by: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
+    """Double entry: (batch, position) → station → voter id of the member who entered it there."""
+    signed_in: dict[str, str] = field(default_factory=dict)
+    """Counting-team member → the station they are signed in at (one at a time)."""
+    pin_resets: dict[str, int] = field(default_factory=dict)
+    """Member → seq of the chair's last reset of their PIN: a PIN set before it no longer counts."""
     signed: set[str] = field(default_factory=set)
     """Team members who signed the minutes."""
     announced_at: str | None = None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-from storage.tables import EVENTS, LOCKS, META, SCHEMA_VERSION, SESSIONS
+from storage.tables import EVENTS, LOCKS, META, PINS, SCHEMA_VERSION, SESSIONS
 
-__all__ = ["SCHEMA_VERSION", "EventRow", "LockRow", "MetaRow", "SessionRow"]
+__all__ = ["SCHEMA_VERSION", "EventRow", "LockRow", "MetaRow", "PinRow", "SessionRow"]
 
 
 class MetaRow(SQLModel, table=True):
@@ -56,3 +56,17 @@ class LockRow(SQLModel, table=True):
     pid: int
     since: str
     beat: float
+
+
+class PinRow(SQLModel, table=True):
+    """A counting-team member's PIN as a salted scrypt hash (``session.pins``); never exported with the log."""
+
+    __tablename__ = PINS
+    session_id: str = Field(primary_key=True)
+    member: str = Field(primary_key=True)
+    scheme: str
+    salt: str
+    digest: str
+    since: int
+    failures: int = 0
+    locked_until: float = 0.0

@@ -57,7 +57,7 @@ def test_only_an_approved_team_member_may_enter():
 def test_every_station_event_names_the_member_and_the_station():
     service = _service()
     records = service.handle(c.RecordBallot(marks="12", batch="B1"), S1)
-    assert [r.type for r in records] == ["batch_opened", "ballot_recorded"]
+    assert [r.type for r in records] == ["member_signed_in", "batch_opened", "ballot_recorded"]
     assert all(r.actor == {"role": "station", "name": "v05", "station": "S1"} for r in records)
     assert service.state.batches == {"B1": ("S1",)}
 
@@ -88,7 +88,7 @@ def test_blind_double_entry_counts_only_when_both_agree():
     service.handle(c.RecordBallot(marks="x-", batch="B1"), S1)
     assert service.state.entered == 0 and len(service.state.pending) == 1
     records = service.handle(c.RecordBallot(marks="x-", batch="B1"), S2)
-    assert [r.type for r in records] == ["batch_opened", "entry_submitted", "ballot_recorded"]
+    assert [r.type for r in records] == ["member_signed_in", "batch_opened", "entry_submitted", "ballot_recorded"]
     assert service.state.entered == 1 and not service.state.pending
 
 
@@ -156,8 +156,8 @@ def test_secrecy_over_a_whole_session_log():
         service.handle(c.RecordBallot(marks=marks, batch="B1"), S1)
         service.handle(c.RecordBallot(marks=marks if marks != "00" else "10", batch="B1"), S2)
     service.handle(ResolveMismatch(3, "B1", "00", confirmed_by="v01"), S1)
-    service.handle(c.RecordBallot(invalid_reason="not_issued", batch="B1"), S1)
-    service.handle(c.RecordBallot(invalid_reason="not_issued", batch="B1"), S2)
+    service.handle(c.RecordBallot(invalid_reason="not_issued", batch="B1", confirmed_by="v01"), S1)
+    service.handle(c.RecordBallot(invalid_reason="not_issued", batch="B1", confirmed_by="v01"), S2)
     finish(service)
     team = set(service.state.team)
     for record in service.store.load("s"):
