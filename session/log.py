@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import secrets
@@ -62,8 +63,21 @@ def new_launch_code() -> str:
 
 
 def short_code(head_hash: str) -> str:
-    """The head digest as a short code for paper and the projector: ``1A2B-3C4D``."""
+    """The head digest as a label for screens: ``1A2B-3C4D``. 32 bits tell logs apart but prove nothing: a rewritten
+    log can be ground to match it in minutes; paper carries ``proof_code``."""
     return f"{head_hash[:4]}-{head_hash[4:8]}".upper()
+
+
+PROOF_BITS = 100
+"""Bits of the digest in the code printed on paper: grinding a forged log to match it costs ~2^100 hashes."""
+PROOF_CHARS = PROOF_BITS // 5
+"""Base32 characters of the printed code (5 bits each)."""
+
+
+def proof_code(head_hash: str) -> str:
+    """The digest's first ``PROOF_BITS`` bits in base32 (A–Z, 2–7) in groups of four: ``ABCD-EFGH-IJKL-MNOP-QRST``."""
+    letters = base64.b32encode(bytes.fromhex(head_hash)).decode("ascii")[:PROOF_CHARS]
+    return "-".join(letters[i:i + 4] for i in range(0, PROOF_CHARS, 4))
 
 
 @dataclass(frozen=True)
@@ -95,8 +109,13 @@ class Verdict:
 
     @property
     def code(self) -> str:
-        """Short code of the head digest."""
+        """Short code of the head digest (a label for screens)."""
         return short_code(self.head)
+
+    @property
+    def proof(self) -> str:
+        """The head digest's code as printed on paper (``proof_code``)."""
+        return proof_code(self.head)
 
 
 def link_failure(rec: Recorded, expected: int, prev: str) -> str | None:

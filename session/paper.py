@@ -2,7 +2,8 @@
 
 A ballot's QR names only the session and the form, never anything unique to the
 ballot (secrecy). A batch cover's QR is what a counting station scans to open the
-batch. The minutes' QR and short code tie the paper to one point of the hash chain.
+batch. The minutes' QR (the full digest) and printed code (``log.proof_code``, 100 bits) tie the
+paper to one point of the hash chain.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from session.errors import BadInput
 from session.events import Recorded
 from session.i18n import CATALOGUE
-from session.log import short_code
+from session.log import PROOF_BITS, PROOF_CHARS, proof_code
 
 BALLOT_PREFIX = "tinnhiem"
 """Ballot QR: ``tinnhiem:SESSION:FORM``."""
@@ -52,28 +54,46 @@ def log_payload(session_id: str, count: int, head: str) -> str:
 
 
 def printed_code(head: str, count: int) -> str:
-    """The short code as printed next to its event count: ``1A2B-3C4D/57``."""
-    return f"{short_code(head)}/{count}"
+    """The code printed on paper next to its event count: ``ABCD-EFGH-IJKL-MNOP-QRST/57`` (``log.proof_code``)."""
+    return f"{proof_code(head)}/{count}"
 
 
-_CODE = re.compile(r"^\s*([0-9A-Fa-f]{4})-?([0-9A-Fa-f]{4})\s*(?:[/:#@·,; ]\s*(\d+))?\s*$")
+_COUNT = r"(?:\s*[/:#@·,; ]\s*(\d+))?"
+_DIGEST = re.compile(r"^\s*([0-9A-Fa-f]{64})" + _COUNT + r"\s*$")
+_CODE = re.compile(r"^\s*([A-Za-z2-7][A-Za-z2-7 -]*?)" + _COUNT + r"\s*$")
 
 
-def parse_printed_code(text: str) -> tuple[str, int | None] | None:
-    """(short code, event count or None) from what a person types off the paper, or None if unreadable."""
+def parse_printed_code(text: str) -> tuple[str, int | None]:
+    """(code, event count or None) from what a person types off the paper: the printed code, case, spaces and
+    dashes as they come, or the full 64-hex digest (returned in lower case).
+
+    Raises ``BadInput``: ``digest.too_short`` for anything carrying fewer than ``PROOF_BITS`` bits (the old
+    8-character code, a code cut short): it proves nothing; ``digest.bad_code`` for what cannot be read.
+    """
+    m = _DIGEST.match(text)
+    if m:
+        return m[1].lower(), int(m[2]) if m[2] else None
     m = _CODE.match(text)
-    if not m:
-        return None
-    return f"{m[1]}-{m[2]}".upper(), int(m[3]) if m[3] else None
+    letters = re.sub(r"[ -]", "", m[1]).upper() if m else ""
+    if m and len(letters) == PROOF_CHARS:
+        return "-".join(letters[i:i + 4] for i in range(0, PROOF_CHARS, 4)), int(m[2]) if m[2] else None
+    hexish = re.sub(r"[\s/:#@·,;-]", "", text.split("/")[0])
+    if (m and len(letters) < PROOF_CHARS) or (re.fullmatch(r"[0-9A-Fa-f]+", hexish or "x") and len(hexish) < 64):
+        raise BadInput("digest.too_short", code=text.strip(), bits=PROOF_BITS)
+    raise BadInput("digest.bad_code", code=text.strip())
 
 
-_IN_TEXT = re.compile(r"\b([0-9A-F]{4}-[0-9A-F]{4})/(\d+)\b")
+_IN_TEXT = re.compile(r"\b([A-Z2-7]{4}(?:-[A-Z2-7]{4}){" + str(PROOF_CHARS // 4 - 1) + r"})/(\d+)\b")
 
 
 def find_printed_code(text: str) -> tuple[str, int] | None:
-    """The first printed code with its event count (``1A2B-3C4D/57``) in a document's text, or None."""
+    """The first printed code with its event count (``ABCD-…-QRST/57``) in a document's text, or None."""
     m = _IN_TEXT.search(text)
     return (m[1], int(m[2])) if m else None
+
+
+def _matches(record: Recorded, code: str) -> bool:
+    return record.hash == code if len(code) == 64 else proof_code(record.hash) == code
 
 
 @dataclass(frozen=True)
@@ -95,14 +115,14 @@ class PaperMatch:
 
 
 def locate(records: Sequence[Recorded], code: str, count: int | None = None) -> PaperMatch:
-    """Find the printed short ``code`` (and event ``count`` if printed) in the chain ``records``."""
+    """Find the printed ``code`` or full digest (and event ``count`` if printed) in the chain ``records``."""
     head_count = len(records)
     if count is not None:
         if count > head_count:
             return PaperMatch("later", None, head_count)
-        hits = [records[count - 1]] if count >= 1 and short_code(records[count - 1].hash) == code else []
+        hits = [records[count - 1]] if count >= 1 and _matches(records[count - 1], code) else []
     else:
-        hits = [r for r in records if short_code(r.hash) == code]
+        hits = [r for r in records if _matches(r, code)]
     if not hits:
         return PaperMatch("unknown", None, head_count)
     seq = hits[-1].seq
@@ -187,6 +207,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.m_check": ("Đối chiếu: tinnhiem verify --db … --digest {code}", "Check: tinnhiem verify --db … --digest {code}"),
     "doc.m_copies": ("Biên bản lập thành 03 bản có giá trị như nhau.", "These minutes are made in 03 copies of equal value."),
     "doc.m_signatures": ("TỔ KIỂM PHIẾU", "THE COUNTING TEAM"),
+    # The code on the minutes, typed back to check them.
+    "digest.bad_code": ("Không đọc được mã «{code}»: cần mã in trên biên bản (ABCD-EFGH-IJKL-MNOP-QRST/57) hoặc digest 64 ký tự hex.",
+                        "Cannot read the code “{code}”: give the code printed on the minutes (ABCD-EFGH-IJKL-MNOP-QRST/57) or the "
+                        "64-hex digest."),
+    "digest.too_short": ("Mã «{code}» quá ngắn nên không chứng minh được gì: một nhật ký bị sửa có thể được dò cho khớp mã ngắn "
+                         "trong vài phút. Hãy nhập đủ mã in trên biên bản ({bits} bit, ABCD-EFGH-IJKL-MNOP-QRST) hoặc digest 64 ký tự hex.",
+                         "The code “{code}” is too short to prove anything: a rewritten log can be ground to match a short code in "
+                         "minutes. Give the whole code printed on the minutes ({bits} bits, ABCD-EFGH-IJKL-MNOP-QRST) or the "
+                         "64-hex digest."),
     # Archive bundle.
     "archive.verify_txt": (
         "Gói lưu trữ phiên {session} (mã nhật ký {code}).\n"

@@ -175,7 +175,9 @@ def run_export(a: argparse.Namespace) -> int:
 def _verify_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("log", nargs="?", metavar="LOG.jsonl", help="nhật ký đã xuất hoặc gói lưu trữ .zip / exported log or archive .zip")
     _db(p, required=False)
-    p.add_argument("--digest", metavar="CODE", help="mã in trên biên bản / the code printed on the minutes (1A2B-3C4D/57)")
+    p.add_argument("--digest", metavar="CODE",
+                   help="mã in trên biên bản hoặc digest 64 hex / the code printed on the minutes "
+                        "(ABCD-EFGH-IJKL-MNOP-QRST/57) or the 64-hex digest")
 
 
 @command("verify", "kiểm tra chuỗi băm của nhật ký / check the log's hash chain")(_verify_args)
@@ -183,14 +185,14 @@ def run_verify(a: argparse.Namespace) -> int:
     if (a.log or "").endswith(".zip"):
         from tui.cli_extra import verify_archive
 
-        return verify_archive(a.log, a.lang)
+        return verify_archive(a.log, a.lang, a.digest)
     records, verdict, unreadable = checked_log(a)
     # The verdict is this command's report either way: it goes to standard output.
     if not records and unreadable is None:
         out(t("log.empty", a.lang))
         return EXIT_TAMPER
     if verdict.ok:
-        out(t("log.ok", a.lang, count=verdict.count, code=verdict.code, head=verdict.head))
+        out(t("log.ok", a.lang, count=verdict.count, code=verdict.proof, head=verdict.head))
         if a.digest:
             from tui.cli_extra import verify_digest
 

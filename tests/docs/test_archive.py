@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from session.log import short_code
+from session.errors import BadInput
+from session.log import proof_code, short_code
 from session.paper import locate, parse_printed_code, printed_code
 from storage import archive
 from tests.cli.support import cli
@@ -109,10 +110,28 @@ def test_not_a_zip(tmp_path):
 # --- the printed code against the log --------------------------------------------------------
 
 def test_parse_printed_code():
-    assert parse_printed_code("1a2b-3c4d/57") == ("1A2B-3C4D", 57)
-    assert parse_printed_code(" 1A2B3C4D ") == ("1A2B-3C4D", None)
-    assert parse_printed_code("1A2B-3C4D 57") == ("1A2B-3C4D", 57)
-    assert parse_printed_code("1A2B-3C4") is None and parse_printed_code("ZZZZ-3C4D") is None
+    assert parse_printed_code("abcd-efgh-ijkl-mnop-qrst/57") == ("ABCD-EFGH-IJKL-MNOP-QRST", 57)
+    assert parse_printed_code(" ABCDEFGH IJKLMNOP QRST ") == ("ABCD-EFGH-IJKL-MNOP-QRST", None)
+    assert parse_printed_code("ABCD-EFGH-IJKL-MNOP-QRST 57") == ("ABCD-EFGH-IJKL-MNOP-QRST", 57)
+    assert parse_printed_code("AB" * 32 + "/9") == ("ab" * 32, 9)
+    for short in ("1A2B-3C4D/57", "1a2b3c4d", "ABCD-EFGH-IJKL-MNOP-QRS", "ab" * 31):
+        with pytest.raises(BadInput) as refused:
+            parse_printed_code(short)
+        assert refused.value.key == "digest.too_short", short
+    for unreadable in ("abc!", "ABCD-EFGH-IJKL-MNOP-QRST-UVWX", ""):
+        with pytest.raises(BadInput) as refused:
+            parse_printed_code(unreadable)
+        assert refused.value.key in ("digest.bad_code", "digest.too_short"), unreadable
+
+
+def test_the_printed_code_carries_at_least_96_bits_in_readable_groups():
+    from session.log import PROOF_BITS, proof_code
+
+    code = proof_code("f" * 64)
+    assert PROOF_BITS >= 96 and len(code.replace("-", "")) * 5 >= 96
+    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4})+", code)
+    assert proof_code("0" * 63 + "1") == proof_code("0" * 64), "only the first bits are printed"
+    assert proof_code("0" * 24 + "1" + "0" * 39) != proof_code("0" * 64), "the 100th bit is printed"
 
 
 def test_minutes_code_matches_then_falls_behind(tmp_path):
@@ -130,20 +149,29 @@ def test_minutes_code_matches_then_falls_behind(tmp_path):
     assert cli("do", "--db", db, "announce").code == 0
     run = cli("verify", "--db", db, "--digest", code)
     behind = len(load_log(db)) - len(records)
-    assert run.code == 0 and f"có thêm {behind} sự kiện kể từ khi in biên bản" in run.out
+    assert run.code == 0 and f"{behind} sự kiện ghi sau đó" in run.out and "đúng quy tắc" in run.out
     run = cli("--lang", "en", "verify", "--db", db, "--digest", code.split("/")[0])
-    assert run.code == 0 and f"the log has {behind} more events since the minutes were printed" in run.out
+    assert run.code == 0 and f"the {behind} events recorded after it" in run.out and "follow the rules" in run.out
 
 
 def test_unknown_later_and_unreadable_codes(minutes_db):
     records = load_log(minutes_db)
-    assert locate(records, short_code(records[2].hash), 3).status == "older"
-    run = cli("verify", "--db", minutes_db, "--digest", "0000-0000")
+    assert locate(records, proof_code(records[2].hash), 3).status == "older"
+    assert locate(records, records[2].hash).status == "older"
+    run = cli("verify", "--db", minutes_db, "--digest", "AAAA-AAAA-AAAA-AAAA-AAAA")
     assert run.code == 4 and "không có trong chuỗi băm" in run.out
-    run = cli("verify", "--db", minutes_db, "--digest", f"{short_code(records[-1].hash)}/{len(records) + 5}")
+    run = cli("verify", "--db", minutes_db, "--digest", f"{proof_code(records[-1].hash)}/{len(records) + 5}")
     assert run.code == 4 and "biên bản mới hơn nhật ký" in run.out
-    run = cli("verify", "--db", minutes_db, "--digest", "abc")
+    run = cli("verify", "--db", minutes_db, "--digest", "abc!")
     assert run.code == 2 and "Không đọc được mã" in run.text
+
+
+@pytest.mark.parametrize("short", ["short", "label"])
+def test_a_short_code_is_refused_as_proving_nothing(minutes_db, short):
+    head = load_log(minutes_db)[-1].hash
+    typed = short_code(head) if short == "label" else proof_code(head)[:14]
+    run = cli("--lang", "en", "verify", "--db", minutes_db, "--digest", typed)
+    assert run.code == 2 and "too short to prove anything" in run.text
 
 
 def test_archive_refuses_a_tampered_database(tmp_path, minutes_db):
@@ -183,12 +211,12 @@ def test_bad_arguments_and_unwritable_output(minutes_db, tmp_path):
 def test_minutes_from_another_point_of_the_log_are_caught(bundle, tmp_path):
     def swap(files):
         text = files[archive.MINUTES_TXT].decode()
-        files[archive.MINUTES_TXT] = re.sub(r"[0-9A-F]{4}-[0-9A-F]{4}/\d+", "0000-0000/3", text).encode()
+        files[archive.MINUTES_TXT] = re.sub(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){4}/\d+", "AAAA-AAAA-AAAA-AAAA-AAAA/3", text).encode()
         del files[archive.MANIFEST]
         files[archive.MANIFEST] = archive.manifest(files).encode()
 
     run = cli("verify", _rewrite(bundle, tmp_path / "s.zip", swap))
-    assert run.code == 4 and "không khớp đầu chuỗi" in run.out and "0000-0000/3" in run.out
+    assert run.code == 4 and "không khớp đầu chuỗi" in run.out and "AAAA-AAAA-AAAA-AAAA-AAAA/3" in run.out
 
 
 def test_the_recipe_in_verify_txt_checks_the_log_without_tinnhiem(bundle):

@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from session.log import short_code
 from session.minutes import build, render_text
-from session.paper import log_payload
+from session.paper import log_payload, printed_code
 from tests.cli.support import EXPECTED, cli
 from tests.docs.support import pages_text, qr_texts, render
 from tui.wiring import open_service
@@ -27,7 +26,7 @@ def pages(minutes_file) -> list[str]:
 def test_three_copies_each_marked_and_every_page_identified(pages, state):
     per_copy = len(pages) // 3
     assert per_copy >= 1 and len(pages) == 3 * per_copy
-    code = f"{short_code(state.head_hash)}/{state.seq}"
+    code = printed_code(state.head_hash, state.seq)
     for index, text in enumerate(pages):
         copy, page = divmod(index, per_copy)
         assert f"Bản {copy + 1}/3" in text
@@ -91,7 +90,7 @@ def test_plain_text_matches_the_state(state):
     text = render_text(build(state), copy=2)
     assert "Bản 2/3" in text
     assert re.search(r"Tín nhiệm thấp +8 +66\.67%", text)
-    assert f"{short_code(state.head_hash)}/{state.seq}" in text
+    assert printed_code(state.head_hash, state.seq) in text
 
 
 def test_text_format_on_standard_output(minutes_db):
