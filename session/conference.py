@@ -13,9 +13,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from session import conference_text as ct
 from session.errors import BadInput
 from session.i18n import t
+from session.local import DEFAULT_TIMEZONE, check_timezone, iso_date_text
 from session.rules import RulePack, pack_with_overrides
+
+TOP_KEYS = ("conference", "persons", "voters")
+CONFERENCE_KEYS = ("title", "body", "place", "date", "rules", "total_members", "posts", "rehearsal", "double_entry",
+                   "timezone", "overrides")
+PERSON_KEYS = ("id", "name", "position", "in_post_since", "voter", "retirement_notice")
+VOTER_KEYS = ("id", "name", "posts")
+DATE_PARAMS = frozenset({"since", "date", "until"})
+"""Notice parameters that hold an ISO date."""
+LEGACY_ELIGIBILITY = "months_in_post"
+"""How the first release chose the ballot: the 9-month rule under every pack (logs of that release replay so)."""
 
 
 @dataclass(frozen=True)
@@ -28,8 +40,9 @@ class Notice:
     """Values the message names."""
 
     def message(self, lang: str = "vi") -> str:
-        """The warning in ``lang``."""
-        return t(self.key, lang, **self.params)
+        """The warning in ``lang``, its dates written as the reader writes them."""
+        params = {k: iso_date_text(v, lang) if k in DATE_PARAMS else v for k, v in self.params.items()}
+        return t(self.key, lang, **params)
 
 
 @dataclass(frozen=True)
@@ -43,9 +56,25 @@ class Person:
     position: str
     """Post (chức vụ) as printed."""
     in_post_since: date
-    """Date the person took the post."""
+    """Date the person was elected or appointed to the post."""
     voter: str | None = None
     """Their own id among the voters, if they vote."""
+    retirement_notice: bool = False
+    """They have a notice or decision of retirement (left off under QD96 and NQ96)."""
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A person left off the ballot, the rule that did it and where the rule is written."""
+
+    person: Person
+    """Who."""
+    rule: str
+    """The exclusion rule (``session.rules.EXCLUSIONS``)."""
+    article: str
+    """Article and regulation that state the rule (``Điều 2 khoản 2, Quy định 96-QĐ/TW …``)."""
+    notice: Notice
+    """The warning shown at ``new``, on the chair console and in the minutes."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +119,10 @@ class Conference:
     """Blind double entry of each batch by two stations."""
     posts: int = 1
     """APPOINT: number of posts to fill."""
+    timezone: str = DEFAULT_TIMEZONE
+    """The session's one time zone: every screen, the minutes and the narrative show times in it."""
+    exclusions: tuple[Exclusion, ...] = ()
+    """Why each person in ``excluded`` is left off, with the rule's article."""
 
     @property
     def convened(self) -> int:
@@ -120,13 +153,19 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def parse_conference(text: str) -> Conference:
-    """Parse conference TOML; a malformed file raises BadInput naming the key or line."""
+def read_conference(text: str) -> tuple[Conference, dict[str, Any]]:
+    """Parse conference TOML: the conference and the plain, NFC data a session records; BadInput names the key or line."""
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise BadInput("file.toml", detail=str(exc)) from None
-    return conference_from_data(to_plain(data))
+    plain = ct.nfc(to_plain(data))
+    return conference_from_data(plain), plain
+
+
+def parse_conference(text: str) -> Conference:
+    """Parse conference TOML; a malformed file raises BadInput naming the key or line."""
+    return read_conference(text)[0]
 
 
 def to_plain(value: Any) -> Any:
@@ -140,61 +179,94 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def conference_from_data(data: dict[str, Any]) -> Conference:
-    """Build the conference from plain data (as stored in the log)."""
-    head = _table(data, "conference")
-    meeting = _date(head, "date", "conference.date")
-    pack = pack_with_overrides(_text(head, "rules", "conference.rules", default="QD96"), _table(head, "overrides", "conference.overrides", optional=True))
+def conference_from_data(data: dict[str, Any], eligibility: str = "pack") -> Conference:
+    """Build the conference from plain data (as stored in the log); ``eligibility`` names the legacy rule of old logs."""
+    ct.only_known(data, TOP_KEYS, "(tệp / file)")
+    head = ct.table(data, "conference")
+    ct.only_known(head, CONFERENCE_KEYS, "[conference]")
+    meeting = ct.day(head, "date", "conference.date")
+    overrides = ct.table(head, "overrides", optional=True)
+    pack = pack_with_overrides(ct.text(head, "rules", "conference.rules", default="QD96"), overrides)
+    zone = ct.text(head, "timezone", "conference.timezone", default=DEFAULT_TIMEZONE)
+    if not check_timezone(zone):
+        raise BadInput("file.bad_timezone", value=zone)
     voters, notices = _voters(data)
     persons = _persons(data, {v.id for v in voters})
-    eligible, excluded = [], []
+    eligible, exclusions = [], []
     for person in persons:
-        until = add_months(person.in_post_since, pack.min_months_in_post)
-        if meeting >= until:
+        exclusion = _exclusion(person, meeting, pack, overrides if eligibility == LEGACY_ELIGIBILITY else None)
+        if exclusion is None:
             eligible.append(person)
         else:
-            excluded.append(person)
-            notices.append(Notice("warn.months", {"name": person.name, "id": person.id, "since": person.in_post_since.isoformat(), "months": pack.min_months_in_post, "date": meeting.isoformat(), "until": until.isoformat()}))
+            exclusions.append(exclusion)
+            notices.append(exclusion.notice)
     if not eligible:
         raise BadInput("file.no_eligible", where="persons")
-    total = head.get("total_members", len(voters))
-    posts = head.get("posts", 1)
-    for key, value in (("total_members", total), ("posts", posts)):
-        if type(value) is not int or value < 1:
-            raise BadInput("file.not_positive", where=f"conference.{key}")
+    total = ct.whole(head, "total_members", "conference.total_members", len(voters))
+    posts = ct.whole(head, "posts", "conference.posts", 1)
+    if total < len(voters):
+        raise BadInput("file.total_below_convened", total=total, convened=len(voters))
     if pack.nominee_step and len(eligible) <= posts:
         # The nominee step can only drop names, so such a session could never leave it.
         raise BadInput("file.too_few_nominees", where="persons", got=len(eligible), posts=posts)
+    evaluated = {p.voter for p in persons if p.voter} if pack.team_excludes_evaluated else set()
+    if pack.team_min_size > len(voters) - len(evaluated):
+        raise BadInput("file.team_too_big", need=pack.team_min_size, can=len(voters) - len(evaluated))
     return Conference(
-        title=_text(head, "title", "conference.title"),
-        body=_text(head, "body", "conference.body", default=""),
-        place=_text(head, "place", "conference.place", default=""),
+        title=ct.text(head, "title", "conference.title"),
+        body=ct.text(head, "body", "conference.body", default=""),
+        place=ct.text(head, "place", "conference.place", default=""),
         date=meeting,
         pack=pack,
         persons=tuple(eligible),
-        excluded=tuple(excluded),
+        excluded=tuple(x.person for x in exclusions),
         voters=tuple(voters),
         notices=tuple(notices),
         total_members=total,
-        rehearsal=_flag(head, "rehearsal"),
-        double_entry=_flag(head, "double_entry"),
+        rehearsal=ct.flag(head, "rehearsal", "conference.rehearsal"),
+        double_entry=ct.flag(head, "double_entry", "conference.double_entry"),
         posts=posts,
+        timezone=zone,
+        exclusions=tuple(exclusions),
     )
 
 
+def _exclusion(person: Person, meeting: date, pack: RulePack, legacy: dict[str, Any] | None) -> Exclusion | None:
+    """Why ``person`` is left off under the pack's rules (or the first release's 9-month rule), or None."""
+    rules = (LEGACY_ELIGIBILITY,) if legacy is not None else pack.exclusions
+    months = legacy.get("min_months_in_post", 9) if legacy is not None else pack.min_months_in_post
+    base = {"name": person.name, "id": person.id, "since": person.in_post_since.isoformat(), "date": meeting.isoformat()}
+    for rule in rules:
+        article = pack.exclusion_article(rule)
+        cite = f"{article.ref}, {pack.title_vi}" if article else pack.title_vi
+        if rule == "retirement_notice" and person.retirement_notice:
+            return Exclusion(person, rule, cite, Notice("warn.retirement_notice", {**base, "rule": cite}))
+        if rule == "same_year" and person.in_post_since.year == meeting.year and person.in_post_since <= meeting:
+            return Exclusion(person, rule, cite, Notice("warn.same_year", {**base, "year": meeting.year, "rule": cite}))
+        if rule == LEGACY_ELIGIBILITY:
+            until = add_months(person.in_post_since, months)
+            if meeting < until:
+                notice = Notice("warn.months", {**base, "months": months, "until": until.isoformat()})
+                return Exclusion(person, rule, cite, notice)
+    return None
+
+
 def _voters(data: dict[str, Any]) -> tuple[list[Voter], list[Notice]]:
-    rows = _rows(data, "voters")
+    rows = ct.rows(data, "voters")
     if not rows:
         raise BadInput("file.no_voters", where="voters")
     merged: dict[str, Voter] = {}
     notices: list[Notice] = []
+    by_name: dict[str, Voter] = {}
     for i, row in enumerate(rows, 1):
         where = f"voters[{i}]"
-        vid = _text(row, "id", f"{where}.id")
-        name = _text(row, "name", f"{where}.name")
+        ct.only_known(row, VOTER_KEYS, where)
+        vid = ct.text(row, "id", f"{where}.id")
+        name = ct.text(row, "name", f"{where}.name")
         posts = row.get("posts", [])
         if not isinstance(posts, list) or not all(isinstance(p, str) for p in posts):
             raise BadInput("file.wrong_type", where=f"{where}.posts", expected="list of text", value=repr(posts))
+        posts = [ct.clean_text(p, f"{where}.posts[{j}]", "posts") for j, p in enumerate(posts, 1)]
         if vid in merged:
             first = merged[vid]
             if first.name != name:
@@ -202,72 +274,32 @@ def _voters(data: dict[str, Any]) -> tuple[list[Voter], list[Notice]]:
             joined = first.posts + tuple(p for p in posts if p not in first.posts)
             merged[vid] = Voter(vid, name, joined)
             notices.append(Notice("warn.merged", {"name": name, "id": vid, "posts": ", ".join(joined)}))
-        else:
-            merged[vid] = Voter(vid, name, tuple(posts))
+            continue
+        merged[vid] = Voter(vid, name, tuple(posts))
+        twin = by_name.setdefault(ct.same_name_key(name), merged[vid])
+        if twin.id != vid:
+            notices.append(Notice("warn.near_duplicate", {"first": twin.name, "first_id": twin.id, "second": name, "second_id": vid}))
     return list(merged.values()), notices
 
 
 def _persons(data: dict[str, Any], voter_ids: set[str]) -> list[Person]:
     persons: list[Person] = []
     seen: set[str] = set()
-    for i, row in enumerate(_rows(data, "persons"), 1):
+    for i, row in enumerate(ct.rows(data, "persons"), 1):
         where = f"persons[{i}]"
-        pid = _text(row, "id", f"{where}.id")
+        ct.only_known(row, PERSON_KEYS, where)
+        pid = ct.text(row, "id", f"{where}.id")
         if pid in seen:
             raise BadInput("file.duplicate_id", where=f"{where}.id", id=pid)
         seen.add(pid)
         voter = row.get("voter")
-        if voter is not None and voter not in voter_ids:
-            raise BadInput("file.unknown_voter", where=f"{where}.voter", id=voter)
-        persons.append(Person(pid, _text(row, "name", f"{where}.name"), _text(row, "position", f"{where}.position", default=""), _date(row, "in_post_since", f"{where}.in_post_since"), voter))
+        if voter is not None:
+            voter = ct.text(row, "voter", f"{where}.voter")
+            if voter not in voter_ids:
+                raise BadInput("file.unknown_voter", where=f"{where}.voter", id=voter)
+        persons.append(Person(pid, ct.text(row, "name", f"{where}.name"), ct.text(row, "position", f"{where}.position", default=""),
+                              ct.day(row, "in_post_since", f"{where}.in_post_since"), voter,
+                              ct.flag(row, "retirement_notice", f"{where}.retirement_notice")))
     if not persons:
         raise BadInput("file.no_persons", where="persons")
     return persons
-
-
-def _table(data: dict[str, Any], key: str, where: str | None = None, *, optional: bool = False) -> dict[str, Any]:
-    value = data.get(key)
-    if value is None and optional:
-        return {}
-    if not isinstance(value, dict):
-        raise BadInput("file.missing_table", where=where or key)
-    return value
-
-
-def _rows(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    rows = data.get(key, [])
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise BadInput("file.wrong_type", where=key, expected=f"[[{key}]]", value=type(rows).__name__)
-    return rows
-
-
-def _text(row: dict[str, Any], key: str, where: str, *, default: str | None = None) -> str:
-    value = row.get(key, default)
-    if value is None:
-        raise BadInput("file.missing", where=where)
-    if not isinstance(value, str):
-        raise BadInput("file.wrong_type", where=where, expected="text", value=repr(value))
-    if not value.strip() and default is None:
-        raise BadInput("file.missing", where=where)
-    return value.strip()
-
-
-def _date(row: dict[str, Any], key: str, where: str) -> date:
-    value = row.get(key)
-    if value is None:
-        raise BadInput("file.missing", where=where)
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else _bad_date(where, value)
-    except ValueError:
-        return _bad_date(where, value)
-
-
-def _bad_date(where: str, value: Any) -> date:
-    raise BadInput("file.bad_date", where=where, value=repr(value))
-
-
-def _flag(row: dict[str, Any], key: str) -> bool:
-    value = row.get(key, False)
-    if not isinstance(value, bool):
-        raise BadInput("file.wrong_type", where=f"conference.{key}", expected="true/false", value=repr(value))
-    return value

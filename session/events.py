@@ -29,12 +29,15 @@ class SessionCreated(Event):
     """The session exists; carries the whole conference so the log stands alone."""
 
     TYPE: ClassVar[str] = "session_created"
+    VERSION: ClassVar[int] = 2
     session_id: str
     """Id of this session."""
     launch_code: str
     """Random code read aloud at the opening: nobody can have precomputed the log."""
     conference: dict[str, Any]
     """The conference file as plain data."""
+    eligibility: str = "pack"
+    """Who is left off the ballot: ``pack`` (each pack's own exclusions) or the first release's ``months_in_post``."""
 
 
 @dataclass(frozen=True)

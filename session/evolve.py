@@ -13,6 +13,7 @@ from session import events as ev
 from session.ballots import judge
 from session.conference import conference_from_data
 from session.events import Recorded
+from session.i18n import use_vocabulary
 from session.state import Entry, SessionState
 from session.tally import Tally
 
@@ -21,7 +22,9 @@ def start(record: Recorded) -> SessionState:
     """The state right after the first event (``session_created``)."""
     created = record.event
     assert isinstance(created, ev.SessionCreated)
-    state = SessionState(created.session_id, created.launch_code, conference_from_data(created.conference))
+    state = SessionState(created.session_id, created.launch_code, conference_from_data(created.conference, created.eligibility))
+    # Every text from here on speaks as this session's body does (Tổ kiểm phiếu or Ban kiểm phiếu …).
+    use_vocabulary(state.pack.kind)
     state.created_at = record.at
     state.step_times["prepared"] = record.at
     return _stamp(state, record)

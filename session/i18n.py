@@ -170,6 +170,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "{where}: id {id} was “{first}”, now “{second}”."),
     "warn.merged": ("{name} ({id}) kiêm nhiều chức vụ ({posts}): gộp làm một, chỉ nhận 01 phiếu.",
                     "{name} ({id}) holds several posts ({posts}): merged, one ballot."),
+    "warn.retirement_notice": ("{name} ({id}) đã có thông báo hoặc quyết định nghỉ hưu: không đưa vào phiếu ({rule}).",
+                               "{name} ({id}) has a retirement notice or decision: left off the ballot ({rule})."),
+    "warn.same_year": ("{name} ({id}) được bầu, bổ nhiệm từ {since}, trong năm lấy phiếu {year}: không đưa vào phiếu ({rule}).",
+                       "{name} ({id}) elected or appointed on {since}, in the year of the vote {year}: left off the ballot ({rule})."),
+    "warn.near_duplicate": ("{first} ({first_id}) và {second} ({second_id}) trùng tên: kiểm tra xem có phải một người không.",
+                            "{first} ({first_id}) and {second} ({second_id}) have the same name: check they are not one person."),
+    "exclusion.retirement_notice": ("Đã có thông báo nghỉ hưu", "Retirement notice"),
+    "exclusion.same_year": ("Được bầu, bổ nhiệm trong năm lấy phiếu", "Elected or appointed in the year of the vote"),
+    "exclusion.months_in_post": ("Giữ chức vụ chưa đủ {months} tháng", "Under {months} months in post"),
+    "file.out_of_range": ("{where}: {value} nằm ngoài khoảng cho phép {low}–{high}.", "{where}: {value} is outside {low}–{high}."),
+    "file.quorum_over_all": ("{where}: tỷ lệ có mặt {num}/{den} vượt quá toàn bộ.", "{where}: a quorum of {num}/{den} is more than everyone."),
+    "file.unknown_key_near": ("{where}: không có khóa «{key}» (có phải «{near}»?).", "{where}: no key “{key}” (did you mean “{near}”?)."),
+    "file.unknown_key": ("{where}: không có khóa «{key}» (có: {known}).", "{where}: no key “{key}” (known: {known})."),
+    "file.invisible": ("{where}: có ký tự ẩn hoặc ký tự điều khiển (U+{code}) trong «{value}».",
+                       "{where}: an invisible or control character (U+{code}) in “{value}”."),
+    "file.too_long": ("{where}: dài {got} ký tự, tối đa {most} để in được trên phiếu.",
+                      "{where}: {got} characters long; at most {most} fit on the ballot."),
+    "file.total_below_convened": ("conference.total_members = {total} nhỏ hơn số người được triệu tập ({convened}).",
+                                  "conference.total_members = {total} is below the number convened ({convened})."),
+    "file.team_too_big": ("conference.overrides.team_min_size = {need} vượt số người có thể vào Tổ kiểm phiếu ({can}).",
+                          "conference.overrides.team_min_size = {need} exceeds those who may sit on the counting team ({can})."),
+    "file.bad_timezone": ("conference.timezone: không có múi giờ «{value}».", "conference.timezone: no time zone “{value}”."),
+    "reason.not_issued": ("Phiếu không do Tổ kiểm phiếu phát ra", "Ballot not issued by the counting team"),
+    "reason.other_form": ("Phiếu không đúng mẫu của hội nghị", "Not this conference's form"),
+    "reason.extra_info": ("Phiếu ghi thêm tên người ngoài danh sách hoặc ghi thêm thông tin khác",
+                          "A name outside the list or other information written on the ballot"),
+    "reason.over_posts": ("Số người được đồng ý vượt số chức danh", "More agreed than there are posts"),
+    "reason.row_invalid": ("Có dòng không hợp lệ (phạm vi cả phiếu)", "A row is invalid (whole-ballot scope)"),
+    "pack.unconfirmed": ("Chưa xác nhận", "Unconfirmed"),
+    "doc.m_unconfirmed": ("Thiết lập chưa xác nhận trong văn bản (chưa xác nhận):", "Settings no source confirms (unconfirmed):"),
     "warn.months": ("{name} ({id}) giữ chức vụ từ {since}, chưa đủ {months} tháng đến ngày {date} (đủ từ {until}): không đưa vào phiếu.",
                     "{name} ({id}) in post since {since}: under {months} months on {date} (eligible from {until}); left off the ballot."),
     # Log.
@@ -211,9 +241,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str = "vi", **params: object) -> str:
-    """The text of ``key`` in ``lang`` with ``params`` filled in (the key itself if unknown)."""
+    """The text of ``key`` in ``lang`` with ``params`` filled in (the key itself if unknown), in the session's vocabulary."""
     pair = CATALOGUE.get(key)
     if pair is None:
         return key
     text = pair[1] if lang == "en" else pair[0]
+    if _vocabulary != "party":
+        text = in_vocabulary(text, lang)
     return text.format(**params) if params else text
+
+
+# The catalogue is written in the Party bodies' words. State bodies (councils, the Assembly) say
+# Ban kiểm phiếu, trưởng ban, kỳ họp, đại biểu: the phrases below are rewritten for them.
+STATE_WORDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "vi": (("TỔ KIỂM PHIẾU", "BAN KIỂM PHIẾU"), ("Tổ kiểm phiếu", "Ban kiểm phiếu"), ("tổ kiểm phiếu", "ban kiểm phiếu"),
+           ("Tổ trưởng", "Trưởng ban"), ("tổ trưởng", "trưởng ban"), ("thành viên của Tổ", "thành viên của Ban"),
+           ("Tổ đề xuất", "Ban đề xuất"), ("HỘI NGHỊ", "KỲ HỌP"), ("Hội nghị", "Kỳ họp"), ("hội nghị", "kỳ họp"),
+           ("người được triệu tập", "đại biểu được triệu tập"), ("người có mặt", "đại biểu có mặt"),
+           ("người dự", "đại biểu")),
+    "en": (("counting team", "counting board"), ("Counting team", "Counting board"), ("team head", "board chair"),
+           ("the conference", "the session"), ("The conference", "The session")),
+}
+"""Vietnamese and English phrases of the Party vocabulary → the state bodies' words."""
+_vocabulary = "party"
+
+
+def use_vocabulary(kind: str) -> None:
+    """Speak as a ``party`` or a ``state`` body from now on (set when a session's state is built)."""
+    global _vocabulary
+    _vocabulary = kind
+
+
+def vocabulary() -> str:
+    """The vocabulary in use: ``party`` or ``state``."""
+    return _vocabulary
+
+
+def in_vocabulary(text: str, lang: str = "vi") -> str:
+    """``text`` in the vocabulary in use (unchanged for the Party vocabulary)."""
+    if _vocabulary == "party":
+        return text
+    for party, state in STATE_WORDS["en" if lang == "en" else "vi"]:
+        text = text.replace(party, state)
+    return text

@@ -8,9 +8,9 @@ writer (storage/pdf_minutes.py) lays out the same data; it computes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 
 from session.i18n import t
+from session.local import decimal_text, local_time
 from session.log import short_code
 from session.paper import log_payload, printed_code
 from session.results import band_text, results
@@ -100,6 +100,8 @@ class Minutes:
     """Level labels, then the invalid column."""
     persons: tuple[PersonResult, ...]
     """Results per person, in ballot order."""
+    unconfirmed: tuple[str, ...]
+    """The pack's settings no source confirms, each with what is assumed («chưa xác nhận»)."""
     excluded: tuple[str, ...]
     """Persons left off the ballot, with the reason."""
     corrections: int
@@ -121,16 +123,11 @@ class Minutes:
         return short_code(self.head)
 
 
-VIETNAM = timezone(timedelta(hours=7), "UTC+7")
-"""Vietnam keeps one time zone all year; the log's times are UTC."""
-
-
 def _when(s: SessionState, lang: str) -> str:
-    """When the count began, in Vietnam's time (the conference date if the step time is unknown)."""
+    """When the count began, in the session's time zone (the conference date if the step time is unknown)."""
     day = s.conference.date
-    try:
-        local = datetime.fromisoformat(s.step_times.get("counting", "")).astimezone(VIETNAM)
-    except ValueError:
+    local = local_time(s.step_times.get("counting", ""), s.conference.timezone)
+    if local is None:
         moment = t("doc.m_on", lang, date=f"{day:%d/%m/%Y}")
     else:
         moment = t("doc.m_at", lang, hm=f"{local:%H:%M}", date=f"{local:%d/%m/%Y}")
@@ -171,7 +168,7 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
     labels = {lv.key: (lv.vi if lang == "vi" else lv.en) for lv in pack.levels}
     persons = []
     for p in data["persons"]:
-        cells = tuple((count, p["percent"][key]) for key, count in p["counts"].items())
+        cells = tuple((count, decimal_text(p["percent"][key], lang)) for key, count in p["counts"].items())
         persons.append(PersonResult(p["name"], p["position"], cells, t(f"band.{p['band']}", lang),
                                     band_text(s, p["band"], lang), "; ".join(p["working"])))
     vote = ""
@@ -196,7 +193,8 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         basis=t("doc.m_basis", lang, basis=t(f"basis.{pack.denominator}", lang), value=data["denominator"]["value"]),
         columns=tuple(labels.values()) + (t("doc.m_invalid_rows", lang),),
         persons=tuple(persons),
-        excluded=tuple(n.message(lang) for n in s.conference.notices if n.key == "warn.months"),
+        excluded=tuple(x.notice.message(lang) for x in s.conference.exclusions),
+        unconfirmed=tuple(u.text(lang) for u in pack.unconfirmed),
         corrections=s.corrections,
         launch_code=s.launch_code,
         head=s.head_hash,
@@ -238,6 +236,8 @@ def render_text(m: Minutes, copy: int | None = None) -> str:
         lines.append("       " + t("doc.m_working", lang, working=p.working))
     if m.excluded:
         lines += ["", t("doc.m_excluded", lang)] + [f"  – {text}" for text in m.excluded]
+    if m.unconfirmed:
+        lines += ["", t("doc.m_unconfirmed", lang)] + [f"  – {text}" for text in m.unconfirmed]
     if m.corrections:
         lines.append(t("doc.m_corrections", lang, n=m.corrections))
     lines += ["", t("doc.m_integrity", lang),

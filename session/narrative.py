@@ -11,20 +11,17 @@ from typing import Any
 
 from session.events import Recorded
 from session.i18n import t
-from session.rules import NOT_ISSUED, OTHER_FORM, OVER_POSTS, ROW_INVALID
+from session.rules import REASON_KEYS, InvalidReason
 
 _ID_FIELDS = ("voters", "members", "head", "voter", "member", "confirmed_by", "persons")
 """Payload fields that hold voter or person ids."""
-_REASONS = {r.key: r for r in (NOT_ISSUED, OTHER_FORM, OVER_POSTS, ROW_INVALID)}
-"""Whole-ballot invalid reasons by the key the log stores."""
 
 
 def reason_text(key: str | None, lang: str = "vi") -> str:
     """The readable text of a whole-ballot invalid reason key (the key itself if unknown)."""
-    reason = _REASONS.get(key or "")
-    if reason is None:
+    if key not in REASON_KEYS:
         return str(key)
-    return reason.vi if lang == "vi" else reason.en
+    return InvalidReason(key).text(lang)
 
 
 def names_of(first: Recorded) -> dict[str, str]:

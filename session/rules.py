@@ -1,18 +1,32 @@
-"""Rule packs as data: each legal regime is one frozen instance with its citation.
+"""Rule packs: each legal regime is one data file in ``session/packs/``, loaded and checked here at import.
 
-A conference file picks a pack by code and may override single settings
-(``OVERRIDABLE``). Every threshold is a fraction decided by integer arithmetic.
+A pack file holds the regulation's quoted wording article by article, its settings,
+its vocabulary and its voter instructions, so a legal reviewer reads one file per
+regulation. Every setting is either backed by a quoted article (``supports``) or listed
+as unconfirmed; the loader refuses a file where one is neither, so no assumption is silent.
+A conference file picks a pack by code and may override single settings (``OVERRIDABLE``).
+Every threshold is a fraction decided by integer arithmetic.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import tomllib
+from dataclasses import asdict, dataclass, replace
+from importlib import resources
 from typing import Any
 
 from session.errors import BadInput
+from session.i18n import t
 
 DENOMINATORS = ("returned", "valid", "present", "issued", "convened", "total_members")
 """What a percentage and a threshold are taken of."""
+EXCLUSIONS = ("retirement_notice", "same_year", "months_in_post")
+"""Who a pack leaves off the ballot: a retirement notice, elected or appointed in the meeting's year, too few months in post."""
+KINDS = ("party", "state")
+"""Party bodies (Tổ kiểm phiếu, hội nghị) or state bodies (Ban kiểm phiếu, kỳ họp, đại biểu)."""
+SETTINGS = ("denominator", "invalid_scope", "blank_row", "quorum", "team_min_size", "team_excludes_evaluated",
+            "exclusions", "min_months_in_post", "signing", "nominee_step", "agree_limit", "bands", "invalid_reasons")
+"""Every setting a pack must either back with an article or mark unconfirmed."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +54,11 @@ class Band:
     strict: bool
     """True for "quá / trên" (count·den > num·N), False for "từ … trở lên" (≥)."""
     consequence_vi: str
-    """What the rule says follows, in Vietnamese."""
+    """What the regulation says follows, quoted in Vietnamese."""
     consequence_en: str
-    """What the rule says follows, in English."""
+    """What the regulation says follows, in English."""
+    article: str = ""
+    """Where the consequence is written (``Điều 11 khoản 1``)."""
 
     def reached(self, count: int, n: int) -> bool:
         """Whether ``count`` out of ``n`` reaches this band, in integers only."""
@@ -65,32 +81,70 @@ class Band:
             return f"{count} {sign} ⌊{self.num}/{self.den} × {n}⌋ + 1 = {self.minimum(n)}"
         return f"{count} {sign} ⌈{self.num}/{self.den} × {n}⌉ = {self.minimum(n)}"
 
+    def consequence(self, lang: str = "vi") -> str:
+        """The consequence in ``lang``."""
+        return self.consequence_vi if lang == "vi" else self.consequence_en
+
 
 @dataclass(frozen=True)
 class InvalidReason:
-    """A reason a whole ballot is invalid, from the pack's list."""
+    """A reason a whole ballot is invalid; its words are in the catalogue (``reason.KEY``), in the pack's vocabulary."""
 
     key: str
     """Stable key stored in the log."""
+
+    def text(self, lang: str = "vi") -> str:
+        """The reason in ``lang``."""
+        return t(f"reason.{self.key}", lang)
+
+    @property
+    def vi(self) -> str:
+        """The reason in Vietnamese."""
+        return self.text("vi")
+
+    @property
+    def en(self) -> str:
+        """The reason in English."""
+        return self.text("en")
+
+
+REASON_KEYS = ("not_issued", "other_form", "extra_info", "over_posts", "row_invalid")
+"""Every whole-ballot reason the catalogue words; ``over_posts`` and ``row_invalid`` are found by the app, not offered."""
+OVER_POSTS, ROW_INVALID = InvalidReason("over_posts"), InvalidReason("row_invalid")
+BASE_REASONS = (InvalidReason("not_issued"), InvalidReason("other_form"))
+"""The reasons a ballot is foreign to the session: every pack offers them."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One quoted provision of the regulation, and which settings it backs."""
+
+    ref: str
+    """Article and clause (``Điều 11 khoản 1``)."""
+    quote: str
+    """The regulation's own words (Vietnamese)."""
+    source: str
+    """Where the quote was read: the text's title, or a page that quotes it."""
+    supports: tuple[str, ...]
+    """Settings it backs (names from ``SETTINGS``)."""
+    exclusion: str = ""
+    """The exclusion rule (from ``EXCLUSIONS``) it states, if any: cited beside every person it leaves off."""
+
+
+@dataclass(frozen=True)
+class Unconfirmed:
+    """A setting no source confirms: shown in the briefing and the minutes as «chưa xác nhận»."""
+
+    setting: str
+    """Name from ``SETTINGS``."""
     vi: str
-    """Vietnamese text."""
+    """What is assumed and why, in Vietnamese."""
     en: str
-    """English text."""
+    """The same in English."""
 
-
-THREE_LEVELS = (
-    Level("high", "Tín nhiệm cao", "High confidence"),
-    Level("medium", "Tín nhiệm", "Confidence"),
-    Level("low", "Tín nhiệm thấp", "Low confidence"),
-)
-APPOINT_LEVELS = (Level("agree", "Đồng ý", "Agree"), Level("disagree", "Không đồng ý", "Disagree"))
-BINARY_LEVELS = (Level("trust", "Tín nhiệm", "Confidence"), Level("no_trust", "Không tín nhiệm", "No confidence"))
-
-NOT_ISSUED = InvalidReason("not_issued", "Phiếu không do Tổ kiểm phiếu phát ra", "Ballot not issued by the team")
-OTHER_FORM = InvalidReason("other_form", "Phiếu không đúng mẫu của hội nghị", "Not this conference's form")
-OVER_POSTS = InvalidReason("over_posts", "Số người được đồng ý vượt số chức danh", "More agreed than there are posts")
-ROW_INVALID = InvalidReason("row_invalid", "Có dòng không hợp lệ (phạm vi cả phiếu)", "A row is invalid (whole-ballot scope)")
-BASE_REASONS = (NOT_ISSUED, OTHER_FORM)
+    def text(self, lang: str = "vi") -> str:
+        """The note in ``lang``."""
+        return self.vi if lang == "vi" else self.en
 
 
 @dataclass(frozen=True)
@@ -99,6 +153,8 @@ class RulePack:
 
     code: str
     """Pack code used in the conference file."""
+    kind: str
+    """``party`` or ``state``: the vocabulary of screens and documents, and the paper's header."""
     title_vi: str
     """Name of the regime in Vietnamese."""
     title_en: str
@@ -111,6 +167,10 @@ class RulePack:
     """The level key whose count decides the band."""
     bands: tuple[Band, ...]
     """Thresholds in increasing order."""
+    articles: tuple[Article, ...] = ()
+    """The quoted provisions, article by article."""
+    unconfirmed: tuple[Unconfirmed, ...] = ()
+    """Settings no source confirms."""
     denominator: str = "returned"
     """Basis N of percentages and thresholds; one of ``DENOMINATORS``."""
     invalid_scope: str = "row"
@@ -125,18 +185,26 @@ class RulePack:
     """Least number of counting-team members."""
     team_excludes_evaluated: bool = True
     """A person being evaluated may not sit on the counting team."""
+    exclusions: tuple[str, ...] = ()
+    """Who is left off the ballot (``EXCLUSIONS``)."""
     min_months_in_post: int = 9
-    """Months in post before a person may be evaluated."""
+    """Months in post before a person may be evaluated (the ``months_in_post`` exclusion)."""
+    signing: bool = False
+    """The voter may sign the ballot or not: the ballot and briefing say so only where this is set."""
     nominee_step: bool = False
     """Whether the agenda has the step that fixes the list of nominees."""
     agree_limit: bool = False
     """APPOINT (1699/QĐ-BTC): a ballot agreeing to more people than posts is invalid."""
-    invalid_reasons: tuple[InvalidReason, ...] = BASE_REASONS
+    invalid_reasons: tuple[InvalidReason, ...] = ()
     """Reasons offered for marking a whole ballot invalid."""
     principles_vi: str = ""
     """Briefing text specific to the regime (Vietnamese)."""
     principles_en: str = ""
     """Briefing text specific to the regime (English)."""
+    instructions_vi: str = ""
+    """How to fill the ballot, read to the voters and printed on it (Vietnamese)."""
+    instructions_en: str = ""
+    """The same in English."""
 
     def level(self, key: str) -> Level:
         """The level with ``key``."""
@@ -159,15 +227,24 @@ class RulePack:
 
     def reason(self, key: str) -> InvalidReason:
         """The whole-ballot invalid reason with ``key``."""
-        for reason in self.invalid_reasons + (OVER_POSTS, ROW_INVALID):
-            if reason.key == key:
-                return reason
-        raise KeyError(key)
+        if key not in REASON_KEYS:
+            raise KeyError(key)
+        return InvalidReason(key)
+
+    def exclusion_article(self, rule: str) -> Article | None:
+        """The article that states exclusion ``rule``."""
+        return next((a for a in self.articles if a.exclusion == rule), None)
+
+    def principles(self, lang: str = "vi") -> str:
+        """The briefing text in ``lang``."""
+        return self.principles_vi if lang == "vi" else self.principles_en
+
+    def instructions(self, lang: str = "vi") -> str:
+        """The voter instructions in ``lang``."""
+        return self.instructions_vi if lang == "vi" else self.instructions_en
 
     def as_dict(self) -> dict[str, Any]:
-        """The pack as plain JSON-ready data (for the archive and the log)."""
-        from dataclasses import asdict
-
+        """The pack as plain JSON-ready data (for the archive)."""
         return asdict(self)
 
 
@@ -184,130 +261,83 @@ OVERRIDABLE = {
     "two_thirds_strict": bool,
 }
 """Settings a conference file may override, with their types."""
+RANGES = {"quorum_num": (1, 100), "quorum_den": (1, 100), "team_min_size": (1, 99), "min_months_in_post": (0, 120)}
+"""Bounds of the numeric overrides: a quorum of 0 or a team of 500 is a typo, not a rule."""
 
 
-def _low_bands(mid_vi: str, mid_en: str, top_vi: str, top_en: str) -> tuple[Band, ...]:
-    return (
-        Band("over_half", 1, 2, True, mid_vi, mid_en),
-        Band("two_thirds", 2, 3, False, top_vi, top_en),
-    )
+def load_pack(text: str, name: str) -> RulePack:
+    """Build a pack from its file's text; a file that breaks a rule above raises ValueError naming it."""
+    data = tomllib.loads(text)
+    known = {"code", "kind", "title_vi", "title_en", "citation", "banded_level", "levels", "bands", "articles",
+             "unconfirmed", "settings", "principles", "instructions"}
+    _only(data, known, name)
+    settings = dict(data["settings"])
+    _only(settings, {s for s in SETTINGS if s != "bands"} - {"quorum"} | {"quorum_num", "quorum_den"}, f"{name} [settings]")
+    levels = tuple(Level(**row) for row in data["levels"])
+    bands = tuple(Band(**row) for row in data["bands"])
+    articles = tuple(Article(**{**row, "supports": tuple(row.get("supports", ()))}) for row in data.get("articles", ()))
+    unconfirmed = tuple(Unconfirmed(**row) for row in data.get("unconfirmed", ()))
+    settings["exclusions"] = tuple(settings.get("exclusions", ()))
+    settings["invalid_reasons"] = tuple(InvalidReason(k) for k in settings.get("invalid_reasons", ()))
+    pack = RulePack(code=data["code"], kind=data["kind"], title_vi=data["title_vi"], title_en=data["title_en"],
+                    citation=data["citation"], levels=levels, banded_level=data["banded_level"], bands=bands,
+                    articles=articles, unconfirmed=unconfirmed,
+                    principles_vi=data["principles"]["vi"], principles_en=data["principles"]["en"],
+                    instructions_vi=data["instructions"]["vi"], instructions_en=data["instructions"]["en"], **settings)
+    _check(pack, name)
+    return pack
 
 
-QD96 = RulePack(
-    code="QD96",
-    title_vi="Quy định 96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị",
-    title_en="Politburo Regulation 96-QĐ/TW of 2 February 2023",
-    citation="Quy định số 96-QĐ/TW ngày 02/02/2023 của Bộ Chính trị về lấy phiếu tín nhiệm (Điều 6 khoản 3; Điều 7)",
-    levels=THREE_LEVELS,
-    banded_level="low",
-    bands=_low_bands(
-        "Quá nửa đến dưới 2/3 tín nhiệm thấp: không quy hoạch chức vụ cao hơn; cấp có thẩm quyền xem xét miễn nhiệm, "
-        "điều động, cho từ chức hoặc bỏ phiếu tín nhiệm.",
-        "Over half and under 2/3 low confidence: removed from the succession plan for higher posts; the competent level "
-        "considers dismissal, reassignment, resignation or a binary confidence vote.",
-        "Từ 2/3 trở lên tín nhiệm thấp: cho thôi giữ chức vụ (miễn nhiệm), bố trí công tác khác thấp hơn, "
-        "không chờ hết nhiệm kỳ hoặc hết thời hạn bổ nhiệm.",
-        "Two thirds or more low confidence: dismissal from the post (miễn nhiệm) and reassignment to lower work, "
-        "without waiting for the end of the term.",
-    ),
-    principles_vi="Tỷ lệ phần trăm tính trên tổng số phiếu thu về (kể cả phiếu không hợp lệ). Người ghi phiếu có thể ký tên hoặc không ký tên. "
-    "Kết quả được công bố tại hội nghị và dùng trong đánh giá, quy hoạch, bổ nhiệm cán bộ.",
-    principles_en="Percentages are of all ballots returned (invalid ones included). Voters may sign or not. "
-    "Results are announced to the conference and used in assessing, planning and appointing officials.",
-)
+def _only(table: dict[str, Any], known: set[str], where: str) -> None:
+    extra = sorted(set(table) - known)
+    if extra:
+        raise ValueError(f"{where}: unknown keys {extra}")
 
-QD262 = replace(
-    QD96,
-    code="QD262",
-    title_vi="Quy định 262-QĐ/TW ngày 08/10/2014 của Bộ Chính trị (đã thay thế)",
-    title_en="Politburo Regulation 262-QĐ/TW of 8 October 2014 (replaced)",
-    citation="Quy định số 262-QĐ/TW ngày 08/10/2014 của Bộ Chính trị về lấy phiếu tín nhiệm (Điều 7 khoản 3); "
-    "quy tắc phiếu hợp lệ theo 96-QĐ/TW (chưa xác nhận)",
-    bands=_low_bands(
-        "Quá nửa tín nhiệm thấp: xem xét không quy hoạch chức vụ cao hơn.",
-        "Over half low confidence: considered for removal from the plan for higher posts.",
-        "Từ 2/3 trở lên tín nhiệm thấp: mức này chưa được xác nhận trong văn bản 262 (xem DOMAIN).",
-        "Two thirds or more low confidence: the 262 rule at this level is unconfirmed.",
-    ),
-)
 
-NQ96 = replace(
-    QD96,
-    code="NQ96",
-    title_vi="Nghị quyết 96/2023/QH15 của Quốc hội",
-    title_en="National Assembly Resolution 96/2023/QH15",
-    citation="Nghị quyết số 96/2023/QH15 ngày 23/6/2023 của Quốc hội về lấy phiếu tín nhiệm, bỏ phiếu tín nhiệm",
-    denominator="total_members",
-    bands=_low_bands(
-        "Quá nửa đến dưới 2/3 tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức; nếu không, "
-        "UBTVQH / Thường trực HĐND trình bỏ phiếu tín nhiệm.",
-        "Over half and under 2/3 of all members low: may resign; otherwise a binary confidence vote is submitted.",
-        "Từ 2/3 tổng số đại biểu trở lên đánh giá tín nhiệm thấp: cơ quan hoặc người giới thiệu trình miễn nhiệm.",
-        "Two thirds or more of all members low: the nominating body submits a dismissal.",
-    ),
-    principles_vi="Tỷ lệ phần trăm tính trên tổng số đại biểu (không chỉ người có mặt). Kết quả được công bố công khai.",
-    principles_en="Percentages are of all members of the body, not only those present. Results are made public.",
-)
+def _check(pack: RulePack, name: str) -> None:
+    """The rules every pack file must keep."""
+    problems = []
+    if pack.kind not in KINDS:
+        problems.append(f"kind {pack.kind!r} not in {KINDS}")
+    if pack.denominator not in DENOMINATORS:
+        problems.append(f"denominator {pack.denominator!r} not in {DENOMINATORS}")
+    if pack.banded_level not in {lv.key for lv in pack.levels}:
+        problems.append(f"banded_level {pack.banded_level!r} is not a level")
+    if not pack.bands or any(not (b.consequence_vi and b.consequence_en and b.article) for b in pack.bands):
+        problems.append("every band needs a consequence (vi, en) and its article")
+    if any(not (a.ref and a.quote and a.source) for a in pack.articles):
+        problems.append("every article needs ref, quote and source")
+    for rule in pack.exclusions:
+        if rule not in EXCLUSIONS:
+            problems.append(f"exclusion {rule!r} not in {EXCLUSIONS}")
+        elif pack.exclusion_article(rule) is None and not any(u.setting == "exclusions" for u in pack.unconfirmed):
+            problems.append(f"exclusion {rule!r} has no article stating it")
+    for reason in pack.invalid_reasons:
+        if reason.key not in REASON_KEYS:
+            problems.append(f"invalid reason {reason.key!r} not in {REASON_KEYS}")
+    backed = {s for a in pack.articles for s in a.supports} | {u.setting for u in pack.unconfirmed}
+    problems += [f"setting {s!r} is neither backed by an article nor marked unconfirmed" for s in SETTINGS if s not in backed]
+    problems += [f"unknown setting {s!r} in supports/unconfirmed" for s in backed if s not in SETTINGS]
+    if not (pack.principles_vi and pack.principles_en and pack.instructions_vi and pack.instructions_en):
+        problems.append("principles and instructions are needed in vi and en")
+    if problems:
+        raise ValueError(f"rule pack {name}: " + "; ".join(problems))
 
-NQ85 = replace(
-    NQ96,
-    code="NQ85",
-    title_vi="Nghị quyết 85/2014/QH13 của Quốc hội (đã thay thế)",
-    title_en="National Assembly Resolution 85/2014/QH13 (replaced)",
-    citation="Nghị quyết số 85/2014/QH13 ngày 28/11/2014 của Quốc hội (Điều 17 khoản 1)",
-    bands=_low_bands(
-        "Quá nửa tổng số đại biểu đánh giá tín nhiệm thấp: có thể xin từ chức.",
-        "Over half of all members low: may resign.",
-        "Từ 2/3 tổng số đại biểu trở lên đánh giá tín nhiệm thấp: trình bỏ phiếu tín nhiệm.",
-        "Two thirds or more of all members low: a binary confidence vote is submitted.",
-    ),
-)
 
-APPOINT = RulePack(
-    code="APPOINT",
-    title_vi="Lấy phiếu giới thiệu bổ nhiệm, bổ nhiệm lại",
-    title_en="Nomination vote for appointment or reappointment",
-    citation="Hướng dẫn lấy phiếu tín nhiệm cán bộ được bổ nhiệm (Bình Thuận, 2009); Quyết định 1699/QĐ-BTC (2018)",
-    levels=APPOINT_LEVELS,
-    banded_level="agree",
-    bands=(
-        Band(
-            "over_half", 1, 2, True,
-            "Quá nửa đồng ý (ngưỡng chưa được xác nhận trong văn bản; tham khảo).",
-            "Over half agree (threshold unconfirmed in the sources; for reference).",
-        ),
-    ),
-    blank_row="disagree",
-    nominee_step=True,
-    agree_limit=True,
-    invalid_reasons=BASE_REASONS + (OVER_POSTS,),
-    principles_vi="Danh sách giới thiệu phải nhiều hơn số chức danh. Dòng để trống được tính là không đồng ý (1699/QĐ-BTC). "
-    "Phiếu đồng ý quá số chức danh là phiếu không hợp lệ.",
-    principles_en="The list must be longer than the number of posts. A blank row counts as disagree (1699/QĐ-BTC). "
-    "A ballot agreeing to more people than posts is invalid.",
-)
+def _load_all() -> dict[str, RulePack]:
+    packs: dict[str, RulePack] = {}
+    for entry in sorted(resources.files("session.packs").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            pack = load_pack(entry.read_text(encoding="utf-8"), entry.name)
+            if pack.code in packs:
+                raise ValueError(f"rule pack {entry.name}: code {pack.code} used twice")
+            packs[pack.code] = pack
+    return packs
 
-BINARY = RulePack(
-    code="BINARY",
-    title_vi="Bỏ phiếu tín nhiệm",
-    title_en="Binary confidence vote",
-    citation="Nghị quyết số 96/2023/QH15 (bỏ phiếu tín nhiệm)",
-    levels=BINARY_LEVELS,
-    banded_level="no_trust",
-    bands=(
-        Band(
-            "over_half", 1, 2, True,
-            "Quá nửa không tín nhiệm: cơ quan có thẩm quyền trình miễn nhiệm, bãi nhiệm hoặc phê chuẩn miễn nhiệm.",
-            "Over half no confidence: the competent body submits a dismissal.",
-        ),
-    ),
-    denominator="total_members",
-    principles_vi="Tỷ lệ phần trăm tính trên tổng số đại biểu.",
-    principles_en="Percentages are of all members of the body.",
-)
 
-PACKS: dict[str, RulePack] = {p.code: p for p in (QD96, QD262, NQ96, NQ85, APPOINT, BINARY)}
-"""Every pack by its code."""
+PACKS: dict[str, RulePack] = _load_all()
+"""Every pack by its code, loaded from ``session/packs/*.toml``."""
+QD96, QD262, NQ96, NQ85, APPOINT, BINARY = (PACKS[c] for c in ("QD96", "QD262", "NQ96", "NQ85", "APPOINT", "BINARY"))
 
 
 def pack_with_overrides(code: str, overrides: dict[str, Any]) -> RulePack:
@@ -323,14 +353,17 @@ def pack_with_overrides(code: str, overrides: dict[str, Any]) -> RulePack:
         kind = OVERRIDABLE[key]
         if type(value) is not kind:
             raise BadInput("file.wrong_type", where=where, expected=kind.__name__, value=repr(value))
+        low, high = RANGES.get(key, (value, value))
+        if kind is int and not low <= value <= high:
+            raise BadInput("file.out_of_range", where=where, value=value, low=low, high=high)
         changes[key] = value
     strict = changes.pop("two_thirds_strict", None)
     _check_choice(changes, "denominator", DENOMINATORS)
     _check_choice(changes, "invalid_scope", ("row", "ballot"))
     _check_choice(changes, "blank_row", ("invalid",) + tuple(lv.key for lv in pack.levels))
-    if changes.get("quorum_den", 1) <= 0 or changes.get("team_min_size", 1) < 1:
-        raise BadInput("file.not_positive", where="conference.overrides")
     pack = replace(pack, **changes)
+    if pack.quorum_num > pack.quorum_den:
+        raise BadInput("file.quorum_over_all", where="conference.overrides.quorum_num", num=pack.quorum_num, den=pack.quorum_den)
     if strict is not None and not any(b.id == "two_thirds" for b in pack.bands):
         raise BadInput("file.no_two_thirds", where="conference.overrides.two_thirds_strict", rules=pack.code)
     if strict is not None:
@@ -341,4 +374,3 @@ def pack_with_overrides(code: str, overrides: dict[str, Any]) -> RulePack:
 def _check_choice(changes: dict[str, Any], key: str, choices: tuple[str, ...]) -> None:
     if key in changes and changes[key] not in choices:
         raise BadInput("file.bad_choice", where=f"conference.overrides.{key}", value=changes[key], choices=", ".join(choices))
-

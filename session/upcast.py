@@ -32,3 +32,9 @@ def upcaster(type_name: str, from_version: int) -> Callable[[Callable[[Payload],
 def missing() -> list[tuple[str, int]]:
     """(type, version) steps below a class's VERSION that have no upcaster: must be empty."""
     return [(name, v) for name, cls in REGISTRY.items() for v in range(1, cls.VERSION) if (name, v) not in UPCASTERS]
+
+
+@upcaster("session_created", 1)
+def _eligibility_of_the_first_release(payload: Payload) -> Payload:
+    # The first release left off, under every pack, whoever had under 9 months in post.
+    return {**payload, "eligibility": "months_in_post"}

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from session.i18n import t
+from session.local import percent_label
 
 
 def results_json(data: dict[str, Any]) -> str:
@@ -40,6 +41,6 @@ def results_text(data: dict[str, Any], levels: dict[str, str], lang: str = "vi")
         lines.append(f"{p['name']} — {p['position']}")
         for key, count in p["counts"].items():
             label = levels.get(key, t("level.invalid", lang))
-            lines.append(f"    {label:<18} {count:>5}  {p['percent'][key]:>6}%")
+            lines.append(f"    {label:<18} {count:>5}  {percent_label(p['percent'][key], lang):>7}")
         lines.append(f"    {t('results.band', lang)}: {t('band.' + p['band'], lang)}  ({'; '.join(p['working'])})")
     return "\n".join(lines) + "\n"

@@ -142,12 +142,13 @@ class _Copy:
                 pdf.set_xy(pdf.l_margin + 9, top + 0.5 + 4 * k)
                 pdf.cell(pdf.inner_width - 9, 4, line)
             pdf.set_xy(pdf.l_margin, top + len(lines) * 4 + 1)
-        if m.excluded:
-            self.room(10)
-            pdf.set_y(pdf.get_y() + 2)
-            pdf.para(self.tr("doc.m_excluded"), 9.5, "B", 5)
-            for text in m.excluded:
-                pdf.para(f"– {text}", 9, h=4.6)
+        for key, notes in (("doc.m_excluded", m.excluded), ("doc.m_unconfirmed", m.unconfirmed)):
+            if notes:
+                self.room(10)
+                pdf.set_y(pdf.get_y() + 2)
+                pdf.para(self.tr(key), 9.5, "B", 5)
+                for text in notes:
+                    pdf.para(f"– {text}", 9, h=4.6)
         if m.corrections:
             pdf.para(self.tr("doc.m_corrections", n=m.corrections), 9, h=4.6)
 

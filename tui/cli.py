@@ -73,19 +73,18 @@ def _new_args(p: argparse.ArgumentParser) -> None:
 
 @command("new", "tạo phiên từ tệp hội nghị / create a session from a conference file")(_new_args)
 def run_new(a: argparse.Namespace) -> int:
-    import tomllib
-
-    from session.conference import parse_conference, to_plain
+    from session.conference import read_conference
     from session.service import SessionService
     from tui.wiring import open_store
 
     text = read_text(a.file)
     try:
-        conference = parse_conference(text)
+        conference, plain = read_conference(text)
     except BadInput as exc:
         err(f"{a.file}: {exc.message(a.lang)}")  # the file, then the key or line within it
         return EXIT_BAD
-    service = SessionService.create(open_store(a.db), to_plain(tomllib.loads(text)))
+    # Only a whole, valid file reaches the store: nothing is written before this line.
+    service = SessionService.create(open_store(a.db), plain)
     for notice in conference.notices:
         err(t("cli.warning", a.lang, text=notice.message(a.lang)))
     out(t("cli.created", a.lang, id=service.session_id, title=conference.title, db=a.db, code=service.state.launch_code))

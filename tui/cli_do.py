@@ -4,15 +4,31 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 from collections.abc import Iterable
 
 from session.agenda import allowed
-from session.errors import BadInput, SessionError
+from session.errors import BadInput, SessionError, Unavailable
 from session.events import Actor
 from session.i18n import LANGS
 from tui.cli_io import EXIT_OK, err, exit_status, out
-from tui.i18n import t
+from tui.i18n import register, t
+
+register({
+    "cli.write_landed": ("Câu trả lời của cơ sở dữ liệu bị mất, nhưng thao tác đã được ghi (tìm thấy theo mã băm); không ghi lại lần nữa.",
+                         "The database's answer was lost, but the action was recorded (found by its hash); it was not recorded twice."),
+    "cli.write_sent_again": ("Câu trả lời của cơ sở dữ liệu bị mất và thao tác chưa được ghi; đã gửi lại và nay đã ghi.",
+                             "The database's answer was lost and the action had not been recorded; it was sent again and is "
+                             "recorded now."),
+    "cli.write_unknown": ("KHÔNG RÕ thao tác đã được ghi hay chưa: {reason} Có thể nó đã được ghi thành sự kiện {seq} "
+                          "(mã băm {hash}…). Đừng nhập lại trước khi kiểm tra: «tinnhiem replay --db … --to {seq} --format json» "
+                          "hoặc «tinnhiem export --db …» khi cơ sở dữ liệu trả lời trở lại.",
+                          "NOT KNOWN whether the action was recorded: {reason} It may have landed as event {seq} (hash {hash}…). "
+                          "Do not enter it again before checking: “tinnhiem replay --db … --to {seq} --format json” or "
+                          "“tinnhiem export --db …” once the database answers again."),
+})
 
 STATUS_FORMATS = ("text", "json")
 """What ``status --format`` accepts."""
@@ -82,10 +98,56 @@ def status_format(rest: list[str], default: str) -> str:
 
 
 def apply(service, command, actor: Actor, lang: str) -> None:
-    """Handle ``command`` and say what was recorded and where the agenda is now."""
-    records = service.handle(command, actor)
+    """Handle ``command`` and say what was recorded and where the agenda is now.
+
+    A store lost mid-write (the COMMIT's answer never came) leaves it unknown whether the events landed:
+    they are looked for by hash, and sent again only if they did not (``session.resend``), for up to
+    ``resend_window()`` seconds; after that ``WriteUnknown`` says how to check before entering it again.
+    """
+    try:
+        records = service.handle(command, actor)
+    except Unavailable as lost:
+        records = _settle(service, command, actor, lost, lang)
     state = service.state
     out(t("cli.done", lang, what=t(f"action.{command.ACTION}", lang), step=state.step, seq=records[-1].seq))
+
+
+class WriteUnknown(SessionError):
+    """The store stayed unreachable after a write whose answer was lost: it may or may not have landed (exit 5)."""
+
+    kind = "unknown"
+
+
+def resend_window() -> float:
+    """Seconds ``do`` keeps trying to learn the fate of a write whose answer was lost (``TINNHIEM_RESEND_SECONDS``)."""
+    try:
+        return max(0.0, float(os.environ.get("TINNHIEM_RESEND_SECONDS", "30")))
+    except ValueError:
+        return 30.0
+
+
+def _settle(service, command, actor: Actor, lost: Unavailable, lang: str):
+    """The records of ``command`` once the store answers again; ``WriteUnknown`` if it never does in time."""
+    from session.resend import resend
+
+    unsent, deadline, pause = tuple(lost.unsent), time.monotonic() + resend_window(), 0.25
+    while True:
+        try:
+            records = resend(service, command, actor, unsent)
+        except Unavailable as again:
+            unsent, lost = tuple(again.unsent) or unsent, again  # a failed read sent nothing new
+            if time.monotonic() >= deadline:
+                break
+            time.sleep(pause)
+            pause = min(2.0, pause * 2)
+            continue
+        if unsent:  # a write was sent and its answer lost: say which way it went
+            landed = [r.hash for r in records] == [r.hash for r in unsent]
+            err(t("cli.write_landed" if landed else "cli.write_sent_again", lang))
+        return records
+    first = unsent[0] if unsent else None
+    raise WriteUnknown("cli.write_unknown", reason=lost.message(lang), seq=first.seq if first else "?",
+                       hash=first.hash[:16] if first else "?")
 
 
 def status(state, fmt: str, lang: str) -> None:

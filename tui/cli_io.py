@@ -12,7 +12,7 @@ from pathlib import Path
 from session.errors import BadInput, SessionError, StepRefused, TamperDetected
 from tui.i18n import register
 
-EXIT_OK, EXIT_BAD, EXIT_REFUSED, EXIT_TAMPER = 0, 2, 3, 4
+EXIT_OK, EXIT_BAD, EXIT_REFUSED, EXIT_TAMPER, EXIT_UNKNOWN = 0, 2, 3, 4, 5
 
 register({
     "cli.no_such_file": ("Không có tệp {path}.", "No such file: {path}."),
@@ -53,6 +53,8 @@ def exit_status(exc: SessionError) -> int:
     argument or database."""
     if isinstance(exc, TamperDetected):
         return EXIT_TAMPER
+    if exc.kind == "unknown":  # tui.cli_do.WriteUnknown: a write whose fate the store never told
+        return EXIT_UNKNOWN
     return EXIT_REFUSED if isinstance(exc, StepRefused) or exc.step is not None else EXIT_BAD
 
 
@@ -82,6 +84,7 @@ EPILOG = """\
 mã thoát / exit status:
   0 xong / done · 2 đầu vào sai (tệp, tham số, cơ sở dữ liệu) / bad input (file, argument, database)
   3 thao tác bị từ chối / action refused · 4 nhật ký bị sửa / log tampered
+  5 không rõ thao tác đã được ghi chưa (mất kết nối) / not known whether the action was recorded (connection lost)
 
 ví dụ / examples:
   tinnhiem new hoi-nghi.toml --db phien.db

@@ -20,11 +20,14 @@ def test_the_sample_parses_with_a_warning_for_each_eligibility_rule():
     assert [p.id for p in conference.excluded] == ["p3"]
     assert conference.convened == 12 and conference.pack.code == "QD96"
     notices = {n.key: n for n in conference.notices}
-    assert set(notices) == {"warn.merged", "warn.months"} and len(conference.notices) == 2
-    merged, months = notices["warn.merged"], notices["warn.months"]
+    assert set(notices) == {"warn.merged", "warn.same_year"} and len(conference.notices) == 2
+    merged, same_year = notices["warn.merged"], notices["warn.same_year"]
     assert "Phan Thị Hạnh" in merged.message("vi") and "v05" in merged.message("en")
-    assert "Đặng Quốc Bảo" in months.message("vi") and "9" in months.message("en")
-    assert "2018-06-01" in months.message("en") and "2019-03-01" in months.message("en")
+    # QD96 leaves off whoever was appointed in the meeting's year, citing the clause, dates as a Vietnamese reader writes them.
+    assert "Đặng Quốc Bảo" in same_year.message("vi") and "01/06/2018" in same_year.message("vi")
+    assert "Điều 2 khoản 2" in same_year.message("vi") and "2018" in same_year.message("en")
+    (exclusion,) = conference.exclusions
+    assert exclusion.rule == "same_year" and "96-QĐ/TW" in exclusion.article
     v05 = conference.voter("v05")
     assert v05.posts == ("Trưởng phòng Tổ chức cán bộ", "Ủy viên BCH Đảng bộ cơ quan")
 
@@ -55,12 +58,18 @@ MALFORMED = {
                            "file.no_eligible", "[[persons]]"),
     "unknown-override": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nquorum = 2'),
                          "file.unknown_override", "conference.overrides.quorum"),
+    "quorum-of-nobody": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nquorum_num = 0'),
+                         "file.out_of_range", "conference.overrides.quorum_num"),
+    "quorum-above-everyone": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nquorum_num = 4'),
+                              "file.quorum_over_all", "4/3"),
+    "team-bigger-than-the-hall": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nteam_min_size = 50'),
+                                  "file.team_too_big", "50"),
     "override-of-the-wrong-type": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\ninvalid_scope = 1'),
                                    "file.wrong_type", "conference.overrides.invalid_scope"),
     "override-out-of-its-choices": (_replace('rules = "QD96"',
                                              'rules = "QD96"\n[conference.overrides]\ndenominator = "everyone"'),
                                     "file.bad_choice", "conference.overrides.denominator"),
-    "appoint-list-no-longer-than-the-posts": (_replace('rules = "QD96"', 'rules = "APPOINT"\nposts = 2'),
+    "appoint-list-no-longer-than-the-posts": (_replace('rules = "QD96"', 'rules = "APPOINT"\nposts = 3'),
                                               "file.too_few_nominees", "conference.posts"),
     "person-linked-to-no-voter": (_replace('voter = "v02"', 'voter = "v42"'), "file.unknown_voter", "persons[1].voter"),
 }
@@ -80,6 +89,7 @@ OVERRIDES = {
     "invalid-scope-ballot": ('invalid_scope = "ballot"', "invalid_scope", "ballot"),
     "denominator-convened": ('denominator = "convened"', "denominator", "convened"),
     "nine-months-becomes-three": ("min_months_in_post = 3", "min_months_in_post", 3),
+    "quorum-of-three-quarters": ("quorum_num = 3\nquorum_den = 4", "quorum_num", 3),
     "team-of-five": ("team_min_size = 5", "team_min_size", 5),
 }
 
@@ -93,9 +103,11 @@ def test_an_override_changes_that_setting_only(line, setting, value):
     assert pack.citation == plain.citation and pack.bands == plain.bands
 
 
-def test_a_shorter_minimum_brings_the_recent_person_back_on_the_ballot():
-    text = sample_text().replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nmin_months_in_post = 4', 1)
-    conference = parse_conference(text)
+def test_a_shorter_minimum_brings_the_recent_person_back_on_a_nine_month_ballot():
+    nine = sample_text().replace('rules = "QD96"', 'rules = "QD262"', 1)
+    assert [p.id for p in parse_conference(nine).excluded] == ["p3"]
+    shorter = nine.replace('rules = "QD262"', 'rules = "QD262"\n[conference.overrides]\nmin_months_in_post = 4', 1)
+    conference = parse_conference(shorter)
     assert [p.id for p in conference.persons] == ["p1", "p2", "p3"] and not conference.excluded
 
 

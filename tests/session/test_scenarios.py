@@ -106,7 +106,7 @@ SCENARIOS: dict[str, Case] = {
                 books={"denominator": {"basis": "total_members", "value": 60}},
                 persons=[{"counts": {"high": 56}, "percent": {"high": "93.33"}, "band": "none"},
                          {"counts": {"low": 9}, "percent": {"low": "15.00"}, "band": "none"}]),
-    "T21": Case(47, low(25, 47), rules="NQ96", books={"denominator": {"basis": "total_members", "value": 47}},
+    "T21": Case(47, low(25, 47), rules="NQ96", total_members=50, books={"denominator": {"basis": "returned", "value": 47}},
                 persons=[{"percent": {"low": "53.19"}, "band": "over_half"}]),
     "T22-members-250": Case(480, ["2"] * 250 + ["1"] * 230, rules="BINARY", total_members=500,
                             books={"denominator": {"basis": "total_members", "value": 500}},
@@ -228,24 +228,51 @@ def test_T11_returned_beyond_issued_and_entries_beyond_returned_are_refused():
     assert data["valid"] + data["invalid"] == data["returned"] == 2 and data["issued"] <= data["present"]
 
 
-def _with_person_since(since: str, meeting: str):
+def _with_person_since(since: str, meeting: str, rules: str = "QD262", retirement: bool = False):
     data = synthetic(5, 2)
-    data["conference"]["date"] = meeting
+    data["conference"].update(date=meeting, rules=rules)
     data["persons"][0]["in_post_since"] = "2015-01-01"
     data["persons"][1]["in_post_since"] = since
+    if retirement:
+        data["persons"][1]["retirement_notice"] = True
     return conference_from_data(data)
 
 
+def _left_off(conference) -> dict[str, str]:
+    return {x.person.id: x.rule for x in conference.exclusions}
+
+
+@pytest.mark.parametrize("rules", ["QD262", "NQ85"])
 @pytest.mark.parametrize("meeting,eligible", [("2019-01-06", False), ("2019-01-07", True)],
                          ids=["T23-a-day-short-excluded", "T23-exactly-nine-months-included"])
-def test_T23_nine_month_rule(meeting, eligible):
-    conference = _with_person_since("2018-04-07", meeting)
+def test_T23_nine_month_rule(meeting, eligible, rules):
+    conference = _with_person_since("2018-04-07", meeting, rules)
     assert ("p2" in [p.id for p in conference.persons]) is eligible
-    assert ("p2" in [p.id for p in conference.excluded]) is not eligible
+    assert _left_off(conference) == ({} if eligible else {"p2": "months_in_post"})
     warnings = [n for n in conference.notices if n.key == "warn.months"]
     assert len(warnings) == (0 if eligible else 1)
     if warnings:
-        assert "Người Được Lấy Phiếu 2" in warnings[0].message("vi") and "2019-01-07" in warnings[0].message("en")
+        assert "Người Được Lấy Phiếu 2" in warnings[0].message("vi") and "07/01/2019" in warnings[0].message("vi")
+
+
+@pytest.mark.parametrize("rules", ["QD96", "NQ96"])
+@pytest.mark.parametrize("since,left_off", [("2018-12-31", False), ("2019-01-01", True)],
+                         ids=["31-dec-before-the-meeting-year-stays", "1-jan-of-the-meeting-year-left-off"])
+def test_elected_or_appointed_in_the_year_of_the_vote_is_left_off(since, left_off, rules):
+    # A meeting on 2 January: under the 9-month rule both would be left off; under QD96/NQ96 only the calendar year counts.
+    conference = _with_person_since(since, "2019-01-02", rules)
+    assert _left_off(conference) == ({"p2": "same_year"} if left_off else {})
+    if left_off:
+        (exclusion,) = conference.exclusions
+        assert "Điều 2" in exclusion.article and ("96-QĐ/TW" in exclusion.article or "96/2023/QH15" in exclusion.article)
+
+
+@pytest.mark.parametrize("rules,left_off", [("QD96", True), ("NQ96", True), ("QD262", False), ("NQ85", False)])
+def test_a_retirement_notice_leaves_the_person_off_only_where_the_pack_says(rules, left_off):
+    conference = _with_person_since("2010-01-01", "2019-06-01", rules, retirement=True)
+    assert _left_off(conference) == ({"p2": "retirement_notice"} if left_off else {})
+    if left_off:
+        assert "nghỉ hưu" in conference.exclusions[0].notice.message("vi")
 
 
 def test_T24_a_voter_with_two_posts_is_convened_once_and_gets_one_ballot():

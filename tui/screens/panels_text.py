@@ -60,9 +60,16 @@ class BriefingPanel(StepPanel):
         banded = level_label(state, pack.banded_level, lang)
         for band in pack.bands:
             rel = t("panel.rel_strict" if band.strict else "panel.rel_inclusive", lang, frac=f"{band.num}/{band.den}")
-            consequence = band.consequence_vi if vi else band.consequence_en
+            consequence = f"{band.consequence(lang)} ({band.article})"
             text.append(" • " + t("panel.band", lang, label=banded, rel=rel, text=consequence) + "\n")
-        text.append("\n" + (pack.principles_vi if vi else pack.principles_en) + "\n\n")
+        text.append("\n" + pack.principles(lang) + "\n\n")
+        text.append(t("panel.instructions_voters", lang) + "\n", style="bold")
+        text.append(pack.instructions(lang) + "\n\n")
+        for key, notes in (("panel.excluded", [x.notice.message(lang) for x in state.conference.exclusions]),
+                           ("panel.unconfirmed", [u.text(lang) for u in pack.unconfirmed])):
+            if notes:
+                text.append(t(key, lang) + "\n", style="bold")
+                text.append("".join(f" • {note}\n" for note in notes) + "\n")
         text.append(t("panel.publication", lang) + "\n", style="bold")
         text.append(t("panel.publication_text", lang) + "\n\n")
         text.append(f"{t('panel.citation', lang)}: ", style="bold")

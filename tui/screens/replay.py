@@ -19,6 +19,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, S
 from session.agenda import STEPS
 from session.events import Recorded
 from session.i18n import t as domain_t
+from session.local import DEFAULT_TIMEZONE, clock_text, zone_of_log
 from session.timeline import Timeline
 from tui.i18n import register, t
 from tui.screens.chair import guard_text
@@ -168,10 +169,11 @@ class ReplayApp(App):
         table.clear(columns=True)
         for key, width in COLUMNS:
             table.add_column(t(f"replay.col.{key}", self.lang), key=key, width=width)
+        zone = zone_of_log(self.timeline.rows[0].record.payload) if self.timeline.rows else DEFAULT_TIMEZONE
         for row in self.timeline.rows:
             style = "" if row.mark.trusted else "red"
             check = ("✓" if row.mark.hash_ok else "✗") + ("" if row.mark.trusted else " !")
-            table.add_row(Text(str(row.record.seq), style=style), Text(row.record.at[11:19], style=style),
+            table.add_row(Text(str(row.record.seq), style=style), Text(clock_text(row.record.at, zone, seconds=True), style=style),
                           Text(check, style="bold green" if row.mark.trusted else "bold red"),
                           Text(row.who, style=style, overflow="ellipsis", no_wrap=True),
                           Text(domain_t(f"step.{row.step}", self.lang), style=style, overflow="ellipsis", no_wrap=True),

@@ -43,7 +43,7 @@ class AgendaList(Static):
                 when = state.step_times.get(step)
             style = {"done": "green", "current": "bold reverse", "locked": "dim"}[status]
             # The time goes first so a label cut short at 80 columns never hides it.
-            text.append(f"{MARKS[status]} {hhmm(when) or '     '} ", style="green" if status == "done" else "")
+            text.append(f"{MARKS[status]} {hhmm(when, state.conference.timezone) or '     '} ", style="green" if status == "done" else "")
             text.append(t("step." + step, lang), style=style)
             text.append("\n")
         self.update(text)

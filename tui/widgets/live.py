@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from session.local import DEFAULT_TIMEZONE, clock_text
 from session.state import SessionState
 
 LIVE = "live"
@@ -17,8 +18,6 @@ class Live(Protocol):
         """Redraw from ``state`` in ``lang``."""
 
 
-def hhmm(iso: str | None) -> str:
-    """``08:05`` in the local time zone from a recorded ISO timestamp ('' when absent)."""
-    from datetime import datetime
-
-    return datetime.fromisoformat(iso).astimezone().strftime("%H:%M") if iso else ""
+def hhmm(iso: str | None, zone: str = DEFAULT_TIMEZONE) -> str:
+    """``08:05`` in the session's time zone from a recorded ISO timestamp ('' when absent)."""
+    return clock_text(iso or "", zone)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from session.local import date_text, percent_label
 from session.log import short_code
 from session.results import results
 from session.state import SessionState
@@ -20,14 +21,14 @@ def minutes_text(state: SessionState, lang: str) -> str:
     lines = [
         t("minutes.title", lang),
         conf.title,
-        t("minutes.place", lang, body=conf.body, place=conf.place, date=conf.date.strftime("%d/%m/%Y")),
+        t("minutes.place", lang, body=conf.body, place=conf.place, date=date_text(conf.date, lang)),
         t("minutes.rules", lang, title=state.pack.title_vi if lang == "vi" else state.pack.title_en),
         t("results.books", lang, **{k: data[k] for k in ("convened", "present", "issued", "returned", "valid", "invalid")}),
         t("results.basis", lang, basis=t(f"basis.{data['denominator']['basis']}", lang), value=data["denominator"]["value"]),
         "",
     ]
     for n, person in enumerate(data["persons"], 1):
-        counts = "; ".join(f"{level_label(state, k, lang)} {person['counts'][k]} ({person['percent'][k]}%)" for k in keys)
+        counts = "; ".join(f"{level_label(state, k, lang)} {person['counts'][k]} ({percent_label(person['percent'][k], lang)})" for k in keys)
         lines.append(t("minutes.person", lang, n=n, name=person["name"], position=person["position"], counts=counts))
         lines.append(f"   {t('results.band', lang)}: {t('band.' + person['band'], lang)} — {'; '.join(person['working'])}")
     lines += ["", t("minutes.team", lang, members=names), state.pack.citation,

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from session.local import percent_label
 from session.results import band_text, results
 from session.state import SessionState
 from tui.i18n import t
@@ -39,7 +40,7 @@ def results_renderable(state: SessionState, lang: str, compact: bool = False) ->
     notes: list[Text] = []
     for person in data["persons"]:
         band = person["band"]
-        cells = [f"{person['counts'][k]} {person['percent'][k]}%" for k in keys]
+        cells = [f"{person['counts'][k]} {percent_label(person['percent'][k], lang)}" for k in keys]
         name = [person["name"]] if compact else [person["name"], person["position"]]
         table.add_row(*name, *cells, Text(t(f"band.{band}", lang), style=BAND_STYLE[band]))
         if band != "none":
