@@ -20,6 +20,18 @@ PG_URL = os.environ.get("TINNHIEM_PG_URL")
 """Set by .ci/postgres.sh when a PostgreSQL server runs on loopback."""
 
 
+MEMBER_PIN = "2468"
+"""The PIN every counting-team member sets by their first station action in tests (``TINNHIEM_PIN``)."""
+
+
+@pytest.fixture(autouse=True)
+def member_pin(monkeypatch) -> str:
+    """Headless station actions (in this process and in the ones it starts) carry the members' PIN."""
+    monkeypatch.setenv("TINNHIEM_PIN", MEMBER_PIN)
+    monkeypatch.delenv("TINNHIEM_HEAD_PIN", raising=False)
+    return MEMBER_PIN
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()

@@ -59,13 +59,13 @@ def synthetic(voters: int, persons: int = 1, rules: str = "QD96", *, total_membe
 
 
 def drive_to_counting(service: SessionService, present: int | None = None, issued: int | None = None,
-                      returned: int | None = None) -> SessionService:
-    """Run the agenda from `prepared` to `counting` with the given attendance and ballots."""
+                      returned: int | None = None, team_size: int = 3) -> SessionService:
+    """Run the agenda from `prepared` to `counting` with the given attendance, ballots and team size."""
     state = service.state
     voter_ids = [v.id for v in state.conference.voters]
     evaluated = state.conference.evaluated_voter_ids()
     present_ids = voter_ids[: present if present is not None else len(voter_ids)]
-    team = [v for v in present_ids if v not in evaluated][:3]
+    team = [v for v in present_ids if v not in evaluated][:team_size]
     steps = [c.Advance(), c.MarkPresent(tuple(present_ids)), c.Advance(), c.Advance(),
              c.ProposeTeam(tuple(team), team[0]), c.ApproveTeam(len(present_ids)), c.Advance(), c.Advance()]
     if state.pack.nominee_step:

@@ -12,7 +12,7 @@ import shlex
 from collections.abc import Callable
 
 from session import commands as cmd
-from session import counting
+from session import counting, trust
 from session.errors import BadInput
 from tui.i18n import register
 
@@ -104,7 +104,9 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--batch", default="")
     p.add_argument("--position", type=int, metavar="N")
     p.add_argument("--station", default="")
-    table["ballot"] = (p, lambda a: cmd.RecordBallot(a.marks, a.reason, a.batch, a.position, a.station))
+    p.add_argument("--head", default="", metavar="HEAD")  # the head confirms a foreign ballot counted invalid
+    table["ballot"] = (p, lambda a: cmd.RecordBallot(a.marks, a.reason, a.batch, a.position, a.station,
+                                                     confirmed_by=a.head))
 
     p = _parser("correct")
     p.add_argument("position", type=int, metavar="POSITION")
@@ -131,6 +133,9 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--batch", default="")
     table["resolve"] = (p, lambda a: counting.ResolveMismatch(a.position, a.batch, a.marks, a.reason, a.head))
 
+    table["signin"] = (_parser("signin"), lambda a: trust.SignIn())
+    table["signout"] = (_parser("signout"), lambda a: trust.SignOut())
+    table["pin reset"] = (_ids("pin reset"), lambda a: trust.ResetPin(a.ids[0]) if len(a.ids) == 1 else _one("pin reset"))
     table["sign"] = (_ids("sign"), lambda a: cmd.SignMinutes(a.ids[0]) if len(a.ids) == 1 else _one("sign"))
     table["announce"] = (_parser("announce"), lambda a: cmd.AnnounceResults())
 

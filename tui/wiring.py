@@ -8,7 +8,8 @@ from pathlib import Path
 
 from session.errors import BadInput, SessionError
 from session.events import Recorded
-from session.ports import ChairLock, EventStore
+from session.pins import Credentials
+from session.ports import ChairLock, EventStore, PinStore
 from session.service import Clock, SessionService, utc_now
 from tui.i18n import register
 
@@ -88,9 +89,32 @@ def pick_session(store: EventStore, db: str, session_id: str | None = None) -> s
 
 
 def open_service(db: str, session_id: str | None = None, clock: Clock = utc_now) -> SessionService:
-    """A service on the chosen session of ``db``."""
+    """A service on the chosen session of ``db``, checking the members' PINs in the same database.
+
+    The PINs of a headless action come from the environment (never the command line, which others can read)."""
     store = open_store(db, create=False)
-    return SessionService(store, pick_session(store, db, session_id), clock)
+    service = SessionService(store, pick_session(store, db, session_id), clock, pins=pin_store(store))
+    service.credentials = credentials_from_env()  # headless; a station screen asks and replaces them
+    return service
+
+
+def credentials_from_env() -> Credentials:
+    """The PINs a headless action was given: the member's ``TINNHIEM_PIN``, the head's ``TINNHIEM_HEAD_PIN``."""
+    import os
+
+    return Credentials(os.environ.get("TINNHIEM_PIN") or None, os.environ.get("TINNHIEM_HEAD_PIN") or None)
+
+
+def pin_store(store: EventStore) -> PinStore:
+    """Where the PIN hashes of ``store``'s sessions live: its own database's ``pins`` table (or memory)."""
+    from storage.pins import InMemoryPinStore, SqlPinStore
+
+    database = getattr(store, "database", None)
+    if database is not None:
+        return SqlPinStore(database)
+    if not hasattr(store, "pins"):
+        store.pins = InMemoryPinStore()  # type: ignore[attr-defined]  (one memory store, one set of PINs)
+    return store.pins  # type: ignore[attr-defined]
 
 
 def read_jsonl_prefix(path: str | Path) -> tuple[list[Recorded], BadInput | None]:

@@ -29,7 +29,7 @@ def _new_session(db: str, voters: int, double: bool = False) -> SessionService:
     data = synthetic(voters, 3)
     data["conference"]["double_entry"] = double
     service = SessionService.create(open_store(db), data, session_id=f"c{uuid.uuid4().hex[:8]}")
-    return drive_to_counting(service)
+    return drive_to_counting(service, team_size=STATIONS)  # a member works one station at a time
 
 
 def _station_process(db: str, session_id: str, number: int, member: str) -> subprocess.Popen:
@@ -45,7 +45,7 @@ def _station_process(db: str, session_id: str, number: int, member: str) -> subp
 def _four_stations_at_once(db: str) -> None:
     service = _new_session(db, STATIONS * BALLOTS)
     team = service.state.team
-    procs = [_station_process(db, service.session_id, n, team[(n - 1) % len(team)]) for n in range(1, STATIONS + 1)]
+    procs = [_station_process(db, service.session_id, n, team[n - 1]) for n in range(1, STATIONS + 1)]
     for proc in procs:
         assert proc.wait(timeout=120) == 0, proc.stderr.read()  # type: ignore[union-attr]
     records = open_store(db).load(service.session_id)

@@ -159,8 +159,9 @@ def test_headless_ballots_follow_the_entry_mode(capsys):
             args = ["do", "--db", "x.db", "--station", station, "--member", member, "ballot", "12", "--batch", "B1"]
             assert main(args) == 0
         assert main(["do", "--db", "x.db", "--station", "S1", "--member", "v05", "next"]) == 3
-    types = [r.type for r in store.load("s")][-5:]
-    assert types == ["batch_opened", "entry_submitted", "batch_opened", "entry_submitted", "ballot_recorded"]
+    types = [r.type for r in store.load("s")][-7:]
+    assert types == ["member_signed_in", "batch_opened", "entry_submitted",
+                     "member_signed_in", "batch_opened", "entry_submitted", "ballot_recorded"]
 
 
 async def test_ctrl_l_switches_the_grid_column_labels_without_reopening():
