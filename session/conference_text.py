@@ -36,8 +36,8 @@ def only_known(table: dict[str, Any], known: tuple[str, ...], where: str) -> Non
         if key not in known:
             near = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if near:
-                raise BadInput("file.unknown_key_near", where=where, key=key, near=near[0])
-            raise BadInput("file.unknown_key", where=where, key=key, known=", ".join(known))
+                raise BadInput("file.unknown_key_near", where=where, name=key, near=near[0])
+            raise BadInput("file.unknown_key", where=where, name=key, known=", ".join(known))
 
 
 def clean_text(value: str, where: str, key: str) -> str:

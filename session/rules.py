@@ -335,8 +335,9 @@ def _load_all() -> dict[str, RulePack]:
     return packs
 
 
-PACKS: dict[str, RulePack] = _load_all()
-"""Every pack by its code, loaded from ``session/packs/*.toml``."""
+_ORDER = ("QD96", "QD262", "NQ96", "NQ85", "APPOINT", "BINARY")
+PACKS: dict[str, RulePack] = dict(sorted(_load_all().items(), key=lambda kv: (_ORDER + (kv[0],)).index(kv[0])))
+"""Every pack by its code, loaded from ``session/packs/*.toml``; the default (QD96) first."""
 QD96, QD262, NQ96, NQ85, APPOINT, BINARY = (PACKS[c] for c in ("QD96", "QD262", "NQ96", "NQ85", "APPOINT", "BINARY"))
 
 

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.theme import Theme
 
 from session.commands import Command
-from session.errors import SessionError, Unavailable
+from session.errors import SessionError, TamperDetected, Unavailable
 from session.events import CHAIR, Actor, Recorded
 from session.resend import resend
 from session.service import SessionService
@@ -104,6 +104,8 @@ class SessionApp(App):
         """Why the last poll of the store failed, until one succeeds."""
         self._retry_timer = None
         self._sending = False
+        self.tampered: TamperDetected | None = None
+        """Why the log stopped checking while this screen was open; then it only shows that, read-only."""
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR_THEME)
@@ -130,8 +132,13 @@ class SessionApp(App):
             return
         store, state = self.service.store, self.service.state
         before = self.warning
+        if self.tampered is not None:
+            return
         try:
             moved = store.last_seq(self.service.session_id) != state.seq and self.service.refresh()
+        except TamperDetected as exc:
+            self.show_tampered(exc)
+            return
         except Unavailable as exc:
             self.offline = exc
             self._warning_changed(before)
@@ -146,12 +153,17 @@ class SessionApp(App):
         While an earlier action is unsent, this only sends that one again: running the new one too
         could record the same ballot twice (the entry on screen is the unsent one).
         """
+        if self.tampered is not None:
+            return False
         if self.unsent is not None:
             self.action_retry()
             return False
         before = self.warning
         try:
             self.service.handle(command, self.actor)
+        except TamperDetected as exc:
+            self.show_tampered(exc)
+            return False
         except Unavailable as exc:
             self.unsent = Unsent(command, tuple(exc.unsent), then, exc)
             self._retry_timer = self.set_interval(self.retry_interval, self.action_retry)
@@ -165,6 +177,15 @@ class SessionApp(App):
             then()
         self._warning_changed(before)
         return True
+
+    def show_tampered(self, error: TamperDetected) -> None:
+        """Turn this terminal into the red read-only screen naming the first bad seq (once)."""
+        from tui.screens.tampered import TamperedScreen
+
+        if self.tampered is None:
+            self.tampered = error
+            self._settle()
+            self.push_screen(TamperedScreen(error, self.lang))
 
     def action_retry(self) -> None:
         """Send the unsent action again, looking first for its events by hash so it is never recorded twice.

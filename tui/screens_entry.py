@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from session.errors import TamperDetected
 from session.events import Recorded
 
 
@@ -10,7 +11,10 @@ def open_chair(db: str, session_id: str | None, lang: str) -> int:
     from tui.app import ChairApp
     from tui.wiring import acquire_chair_lock, chair_lock_refusal, open_service
 
-    service = open_service(db, session_id)
+    try:
+        service = open_service(db, session_id)
+    except TamperDetected as error:
+        return show_tampered(error, lang)
     where = db if db == "memory:" else service.store  # the lock goes through the database already open
     lock = acquire_chair_lock(where, service.session_id)
     # A second console on the same session opens read-only, saying who holds the chair.
@@ -28,7 +32,11 @@ def open_projector(db: str, session_id: str | None, lang: str) -> int:
     from tui.app import ProjectorApp
     from tui.wiring import open_service
 
-    ProjectorApp(open_service(db, session_id), lang=lang, theme="projector").run()
+    try:
+        service = open_service(db, session_id)
+    except TamperDetected as error:
+        return show_tampered(error, lang)
+    ProjectorApp(service, lang=lang, theme="projector").run()
     return 0
 
 
@@ -41,7 +49,10 @@ def open_station(db: str, session_id: str | None, member: str, lang: str, statio
     from tui.screens.station import StationApp
     from tui.wiring import open_service
 
-    service = open_service(db, session_id)
+    try:
+        service = open_service(db, session_id)
+    except TamperDetected as error:
+        return show_tampered(error, lang)
     refusal = station_refusal(service.state, member)
     if refusal:
         error = StepRefused(refusal[0], **refusal[1])
@@ -49,6 +60,14 @@ def open_station(db: str, session_id: str | None, member: str, lang: str, statio
         return 3
     StationApp(service, member, station, lang=lang).run()
     return 0
+
+
+def show_tampered(error: TamperDetected, lang: str) -> int:
+    """The red read-only screen for a log that fails as a console opens it; exit 4 once it is closed."""
+    from tui.screens.tampered import TamperedApp
+
+    TamperedApp(error, lang).run()
+    return 4
 
 
 def open_replay(records: list[Recorded], lang: str) -> int:
