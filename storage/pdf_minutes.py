@@ -40,6 +40,14 @@ class _Copy:
         if self.pdf.get_y() + height > self.pdf.h - BOTTOM:
             self.pdf.add_page()
 
+    def note(self, text: str, size: float = 9, h: float = 4.6) -> None:
+        """A wrapped line of notes, on a new page unless all of it fits above the footer."""
+        pdf = self.pdf
+        pdf.set_font(FAMILY, "", size)
+        lines = pdf.multi_cell(pdf.inner_width, h, nfc(text), dry_run=True, output="LINES")
+        self.room(h * len(lines))
+        pdf.para(text, size, h=h)
+
     def section(self, key: str, keep: float = 8.0) -> None:
         """A numbered heading, on a new page unless ``keep`` mm of what follows fit under it."""
         self.room(9 + keep)
@@ -148,7 +156,7 @@ class _Copy:
                 pdf.set_y(pdf.get_y() + 2)
                 pdf.para(self.tr(key), 9.5, "B", 5)
                 for text in notes:
-                    pdf.para(f"– {text}", 9, h=4.6)
+                    self.note(f"– {text}")
         if m.corrections:
             pdf.para(self.tr("doc.m_corrections", n=m.corrections), 9, h=4.6)
 
@@ -178,7 +186,7 @@ class _Copy:
 
     def signatures(self) -> None:
         pdf, m = self.pdf, self.m
-        self.room(55)  # the heading never stands alone at the foot of a page
+        self.room(9 + 48)  # the heading and the first row of signatures stay together
         pdf.set_y(pdf.get_y() + 3)
         pdf.para(self.tr("doc.m_signatures"), 10.5, "B", 6, "C")
         team = list(m.team)

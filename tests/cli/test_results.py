@@ -51,7 +51,7 @@ def test_csv_rows_match_the_json(closed_db, data):
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("vi", ["Kết quả theo QD96", "Triệu tập 12 · có mặt 12 · phát ra 12 · thu về 12 · hợp lệ 11 · không hợp lệ 1",
-            "Lê Văn Khánh — Phó Trưởng ban", "58.33%", "Quá nửa", "66.67%", "Từ 2/3 trở lên"]),
+            "Lê Văn Khánh — Phó Trưởng ban", "58,33%", "Quá nửa", "66,67%", "Từ 2/3 trở lên"]),
     ("en", ["Results under QD96", "Convened 12 · present 12 · issued 12 · returned 12 · valid 11 · invalid 1",
             "Low confidence", "58.33%", "Over half", "Two thirds or more"]),
 ])

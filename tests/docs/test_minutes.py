@@ -48,18 +48,19 @@ def test_each_person_with_counts_percentages_band_and_working(pages, state):
     text = "\n".join(pages[: len(pages) // 3])
     names = {p.id: p.name for p in state.ballot_persons}
     for pid, (counts, percent, _band) in EXPECTED.items():
-        cells = " ".join(f"{counts[k]} ({percent[k]}%)" for k in ("high", "medium", "low", "invalid"))
+        # Vietnamese text writes the decimal comma ("58,33%"); the results JSON keeps "58.33".
+        cells = " ".join(f"{counts[k]} ({percent[k].replace('.', ',')}%)" for k in ("high", "medium", "low", "invalid"))
         assert f"{names[pid]} Phó Trưởng ban {cells}" in text
     assert "Lê Văn Khánh" in text and "Hoàng Thị Mai" in text
-    assert "Kết quả: Quá nửa. Quá nửa đến dưới 2/3 tín nhiệm thấp" in text
-    assert "Kết quả: Từ 2/3 trở lên. Từ 2/3 trở lên tín nhiệm thấp: cho thôi giữ chức vụ (miễn nhiệm)" in text
+    assert "Kết quả: Quá nửa. Trên 50% nhưng dưới 2/3 số phiếu tín nhiệm thấp" in text
+    assert "Kết quả: Từ 2/3 trở lên. Từ 2/3 số phiếu tín nhiệm thấp: miễn nhiệm chức vụ đang đảm nhiệm" in text
     assert "8 ≥ ⌈2/3 × 12⌉ = 8" in text and "7 < ⌈2/3 × 12⌉ = 8" in text
     assert "Quy định số 96-QĐ/TW ngày 02/02/2023" in text
     assert "tổng số phiếu thu về = 12" in text
 
 
 def test_person_left_off_is_named_with_the_reason(pages):
-    assert "Đặng Quốc Bảo (p3) giữ chức vụ từ 2018-06-01, chưa đủ 9 tháng" in pages[0]
+    assert "Đặng Quốc Bảo (p3) được bầu, bổ nhiệm từ 01/06/2018, trong năm lấy phiếu 2018" in pages[0]
 
 
 def test_team_names_signature_blocks_launch_code_and_digest(pages, state):
@@ -89,7 +90,7 @@ def test_english_minutes(minutes_db, tmp_path):
 def test_plain_text_matches_the_state(state):
     text = render_text(build(state), copy=2)
     assert "Bản 2/3" in text
-    assert re.search(r"Tín nhiệm thấp +8 +66\.67%", text)
+    assert re.search(r"Tín nhiệm thấp +8 +66,67%", text)
     assert printed_code(state.head_hash, state.seq) in text
 
 
@@ -111,11 +112,11 @@ def test_minutes_refused_before_the_count_is_over(tmp_path):
 
 PACK_CASES = {
     # rules: (marks of each ballot, level labels, expected cells of person 1, band text)
-    "QD96": ("33", ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"), "0 (0.00%) 0 (0.00%) 9 (100.00%) 0 (0.00%)",
+    "QD96": ("33", ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp"), "0 (0,00%) 0 (0,00%) 9 (100,00%) 0 (0,00%)",
              "Kết quả: Từ 2/3 trở lên."),
-    "APPOINT": ("12", ("Đồng ý", "Không đồng ý"), "9 (100.00%) 0 (0.00%) 0 (0.00%)", "Kết quả: Quá nửa."),
-    "BINARY": ("22", ("Tín nhiệm", "Không tín nhiệm"), "0 (0.00%) 9 (100.00%) 0 (0.00%)",
-               "Quá nửa không tín nhiệm"),
+    "APPOINT": ("12", ("Đồng ý", "Không đồng ý"), "9 (100,00%) 0 (0,00%) 0 (0,00%)", "Kết quả: Quá nửa."),
+    "BINARY": ("22", ("Tín nhiệm", "Không tín nhiệm"), "0 (0,00%) 9 (100,00%) 0 (0,00%)",
+               "Quá nửa tổng số đại biểu bỏ phiếu không tín nhiệm"),
 }
 
 
