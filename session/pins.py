@@ -120,6 +120,15 @@ class PinGate:
             pin = credentials.head_pin or (credentials.pin if own else None)
             self.check(state, head, pin, refuse, may_set=False, as_head=True)
 
+    def verify(self, state: SessionState, member: str, pin: str) -> None:
+        """At a station's opening: ``member``'s PIN is ``pin`` (or becomes it, when none is set), else a refusal."""
+        self.check(state, member, pin, lambda key, **p: StepRefused(key, step=state.step, action="signin", **p),
+                   may_set=True)
+
+    def has_pin(self, state: SessionState, member: str) -> bool:
+        """Whether ``member`` has a PIN in force (else their next station action sets one)."""
+        return self._current(state, member) is not None
+
     def check(self, state: SessionState, member: str, pin: str | None, refuse: Callable[..., StepRefused], *,
               may_set: bool, as_head: bool = False) -> None:
         """``member``'s PIN is ``pin``, or (``may_set``, none set yet) becomes it; else a refusal naming them."""

@@ -49,7 +49,9 @@ async def test_a_batch_is_entered_with_every_kind_of_mark_an_invalid_and_a_refus
         assert [state.entries[("B1", n)].marks for n in range(1, 7)] == ["12", "30", "x-", "22", "11", "33"]
         await pilot.press("i")
         await pilot.pause()
-        await pilot.press("enter")  # the first reason of the pack's list
+        await pilot.press("enter")  # the first reason of the pack's list: a foreign one, the head confirms
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # the head's id is filled in; this service checks no PINs
         assert state.entries[("B1", 7)].reason == state.pack.invalid_reasons[0].key
         foreign = ballot_qr(state).replace(":s:", ":another:")
         await _type(pilot, foreign)
@@ -61,6 +63,8 @@ async def test_a_batch_is_entered_with_every_kind_of_mark_an_invalid_and_a_refus
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("enter", "enter")
         assert state.entries[("B1", 8)].reason == "not_issued"
         assert state.entered == 8 and state.tally.counts[0] == [2, 1, 2, 3]
         status = str(app.query_one("#station-status").render())
@@ -78,13 +82,13 @@ async def test_a_committed_ballot_changes_only_by_a_correction_confirmed_by_the_
         await pilot.press("enter", "1", "1", "enter")
         await pilot.press("c")
         await pilot.pause()
-        for value in ("1", "21", "đọc nhầm", "v05"):
+        for value in ("1", "21", "đọc nhầm", "v05", ""):
             await _type(pilot, value)
             await pilot.press("enter")
         assert state.corrections == 0 and state.entries[("B1", 1)].marks == "11"  # v05 is not the head
         await pilot.press("c")
         await pilot.pause()
-        for value in ("1", "21", "đọc nhầm", "v01"):
+        for value in ("1", "21", "đọc nhầm", "v01", ""):
             await _type(pilot, value)
             await pilot.press("enter")
         assert state.corrections == 1 and state.entries[("B1", 1)].marks == "21"
@@ -131,7 +135,7 @@ async def test_blind_double_entry_counts_only_agreed_ballots_and_the_head_resolv
         assert len(marked) == 1 and view.persons[0] in marked[0]  # only the first row differs
         await pilot.press("r")
         await pilot.pause()
-        for value in ("33", "v01"):
+        for value in ("33", "v01", ""):
             await _type(pilot, value)
             await pilot.press("enter")
     hall.refresh()

@@ -9,6 +9,8 @@ entries except side by side for a ballot on which both have entered and differ.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +18,12 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from session import commands as cmd
-from session.counting import OpenBatch, ResolveMismatch, mismatches, read_scan, submitted_next
+from session.counting import OpenBatch, ResolveMismatch, awaiting, mismatches, read_scan, submitted_next
+from session.errors import SessionError
 from session.events import Actor
+from session.pins import Credentials
 from session.service import SessionService
+from session.trust import FOREIGN_REASONS, SignIn, name_of
 from tui.base import SessionApp, StateChanged
 from tui.i18n import register
 from tui.screens.station_dialogs import FieldsForm, MismatchView, ReasonPicker, YesNo
@@ -48,6 +53,21 @@ register({
     "station.f.because": ("Lý do đính chính", "Why"),
     "station.f.head": ("Mã Tổ trưởng xác nhận", "Voter id of the head confirming"),
     "station.done": ("Đã ghi phiếu {batch}/{position}.", "Ballot {batch}/{position} recorded."),
+    "station.f.head_pin": ("Mã PIN của Tổ trưởng (ẩn)", "The head's PIN (hidden)"),
+    "station.head_confirms": ("Tổ trưởng {head} xác nhận: {what}", "Head {head} confirms: {what}"),
+    "station.pin_set": ("{name}: đặt mã PIN ({low}–{high} chữ số), nhập hai lần", "{name}: set your PIN ({low}–{high} digits), twice"),
+    "station.pin_ask": ("{name}: nhập mã PIN để làm việc ở máy {station}", "{name}: your PIN to work station {station}"),
+    "station.f.pin": ("Mã PIN (ẩn)", "PIN (hidden)"),
+    "station.f.pin_again": ("Nhập lại mã PIN", "The PIN again"),
+    "station.pin_differ": ("Hai lần nhập mã PIN không giống nhau.", "The two PINs differ."),
+    "station.decided": ("Phiếu {batch}/{position} của xấp máy này: {who} đã {how}: {words}",
+                        "Ballot {batch}/{position} of this station's batch: {who} {how}: {words}"),
+    "station.how.resolved": ("quyết định", "resolved it as"),
+    "station.how.corrected": ("đính chính", "corrected it to"),
+    "station.mark.0": ("để trống", "left blank"),
+    "station.mark.x": ("đánh nhiều ô", "several boxes"),
+    "station.mark.-": ("gạch tên", "name struck out"),
+    "station.whole_invalid": ("cả phiếu không hợp lệ ({reason})", "whole ballot invalid ({reason})"),
 })
 
 
@@ -70,6 +90,8 @@ class StationApp(SessionApp):
         super().__init__(service, lang, Actor("station", member, station or member), follow)
         self.batch: str | None = None
         """The batch this station is entering, once opened."""
+        self._told = (len(service.state.resolved), service.state.corrections, service.state.seq)
+        """(resolved, corrections, seq) when this station was last told of the head's decisions."""
 
     @property
     def station(self) -> str:
@@ -88,6 +110,69 @@ class StationApp(SessionApp):
         # SessionApp.on_mount runs too (Textual calls every class's handler): it starts the polling.
         self.render_status()
         self.query_one("#station-scan", Input).focus()
+        if not self.signed_in:
+            self.ask_pin()
+
+    # --- PIN ----------------------------------------------------------------------------------
+
+    @property
+    def signed_in(self) -> bool:
+        """Whether the member gave their PIN (always, on a service that checks no PINs)."""
+        return self.service.gate is None or self.service.credentials is not None
+
+    def ask_pin(self, note: str = "") -> None:
+        """Ask the member's PIN, hidden: twice when none is set yet (their first action sets it)."""
+        from session.pins import PIN_LENGTH
+
+        state, member = self.service.state, self.actor.name
+        name = name_of(state, member)
+        setting = not self.service.gate.has_pin(state, member)  # type: ignore[union-attr]
+        fields = [(self.tr("station.f.pin"), "")] + ([(self.tr("station.f.pin_again"), "")] if setting else [])
+        title = (self.tr("station.pin_set", name=name, low=PIN_LENGTH[0], high=PIN_LENGTH[1]) if setting
+                 else self.tr("station.pin_ask", name=name, station=self.station))
+        self.push_screen(FieldsForm(self.lang, title, fields, secret=frozenset(range(len(fields))), note=note),
+                         self.pin_given)
+
+    def pin_given(self, values: tuple[str, ...] | None) -> None:
+        """Sign in with the PIN typed; a refusal (wrong, locked out) asks again, saying why."""
+        if values is None:
+            self.exit(return_code=3)
+            return
+        if len(values) == 2 and values[0] != values[1]:
+            self.ask_pin(self.tr("station.pin_differ"))
+            return
+        state, credentials = self.service.state, Credentials(values[0])
+        try:
+            if state.signed_in.get(self.actor.name) == self.station:  # reopened after a restart: nothing to record
+                self.service.gate.verify(state, self.actor.name, values[0])  # type: ignore[union-attr]
+            else:
+                self.service.handle(SignIn(), self.actor, credentials)
+        except SessionError as exc:
+            self.ask_pin(exc.message(self.lang))
+            return
+        self.service.credentials = credentials
+        self.post_message(StateChanged())
+
+    def dispatch_as_head(self, command: cmd.Command, head_pin: str, then=None) -> bool:
+        """Dispatch a decision of the head with the head's PIN, held only for this one action."""
+        held = self.service.credentials
+        self.service.credentials = replace(held or Credentials(), head_pin=head_pin or None)
+        try:
+            return self.dispatch(command, then)
+        finally:
+            self.service.credentials = held
+
+    def ask_head(self, what: str, act) -> None:
+        """The head confirms ``what`` with their PIN; ``act(head, pin)`` records the decision."""
+        state = self.service.state
+        fields = [(self.tr("station.f.head"), state.team_head), (self.tr("station.f.head_pin"), "")]
+
+        def done(values: tuple[str, ...] | None) -> None:
+            if values:
+                act(values[0], values[1])
+
+        title = self.tr("station.head_confirms", head=name_of(state, state.team_head), what=what)
+        self.push_screen(FieldsForm(self.lang, title, fields, secret=frozenset({1})), done)
 
     # --- view ---------------------------------------------------------------------------------
 
@@ -111,12 +196,11 @@ class StationApp(SessionApp):
                        entered=s.entered, batch=self.batch or "—", position=self.next_position() if self.batch is not None else "—")
         if s.double_entry:
             mine = sum(n for (_, station), n in s.submitted.items() if station == self.station)
-            waiting = sum(1 for by in s.pending.values() if len(by) == 1)
-            text += "\n" + self.tr("station.double_status", mine=mine, waiting=waiting, mismatched=len(mismatches(s)))
+            text += "\n" + self.tr("station.double_status", mine=mine, waiting=awaiting(s), mismatched=len(mismatches(s)))
         shown = Text(text)
         if self.warning:  # the store is unreachable: said here until it answers again
             shown.append("\n" + self.warning, style="bold red")
-        self.query_one(BallotEntry).locked = self.unsent is not None
+        self.query_one(BallotEntry).locked = self.unsent is not None or not self.signed_in
         self.query_one("#station-status", Static).update(shown)
         self.query_one("#station-scan", Input).placeholder = self.tr("station.scan")
 
@@ -127,7 +211,38 @@ class StationApp(SessionApp):
             entry.set_persons(persons)
         if entry.lang != self.lang:  # Ctrl+L: the column labels and row captions follow
             entry.set_language(self.level_labels(), self.lang)
+        self.tell_decisions()
         self.render_status()
+
+    def tell_decisions(self) -> None:
+        """Say, in words, each head's decision (resolution, correction) on a ballot of this station's batches."""
+        from session.counting import MismatchResolved
+        from session.events import BallotCorrected
+
+        s = self.service.state
+        resolved, corrections, seq = self._told
+        if (len(s.resolved), s.corrections) == (resolved, corrections):
+            self._told = (resolved, corrections, s.seq)
+            return
+        self._told = (len(s.resolved), s.corrections, s.seq)
+        mine = {b for b, stations in s.batches.items() if self.station in stations}
+        for record in self.service.store.load(self.service.session_id, after=seq):  # only when a decision came in
+            e = record.event
+            if isinstance(e, (MismatchResolved, BallotCorrected)) and e.batch in mine:
+                how = self.tr("station.how.resolved" if isinstance(e, MismatchResolved) else "station.how.corrected")
+                self.notify(self.tr("station.decided", batch=e.batch or "-", position=e.position,
+                                    who=name_of(s, e.confirmed_by), how=how, words=self.in_words(e.marks, e.invalid_reason)),
+                            timeout=12)
+
+    def in_words(self, marks: str | None, reason: str | None) -> str:
+        """A ballot's content as the paper reads: each person's mark by its level's name, not its digit."""
+        s = self.service.state
+        if marks is None:
+            label = s.pack.reason(reason)
+            return self.tr("station.whole_invalid", reason=label.vi if self.lang == "vi" else label.en)
+        levels = self.level_labels()
+        words = [self.tr(f"station.mark.{m}") if m in "0x-" else levels[int(m) - 1] for m in marks]
+        return "; ".join(f"{p.name}: {w}" for p, w in zip(s.ballot_persons, words, strict=False))
 
     # --- scans and batches --------------------------------------------------------------------
 
@@ -180,7 +295,7 @@ class StationApp(SessionApp):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.record(None, reason)
+                self.record(None, reason)  # the head confirms it with the head's PIN
 
         self.push_screen(YesNo(self.lang, text), done)
 
@@ -201,6 +316,11 @@ class StationApp(SessionApp):
             self.query_one(BallotEntry).clear()
             self.notify(self.tr("station.done", batch=batch or "-", position=position), timeout=2)
 
+        if reason in FOREIGN_REASONS:  # a paper that is not this conference's ballot: the head's decision
+            label = self.service.state.pack.reason(reason)
+            self.ask_head(label.vi if self.lang == "vi" else label.en, lambda head, pin: self.dispatch_as_head(
+                cmd.RecordBallot(None, reason, batch, position, self.station, confirmed_by=head), pin, then=recorded))
+            return False
         return self.dispatch(cmd.RecordBallot(marks, reason, batch, position, self.station), then=recorded)
 
     def on_ballot_entry_committed(self, message: BallotEntry.Committed) -> None:
@@ -216,17 +336,17 @@ class StationApp(SessionApp):
     def action_correct(self) -> None:
         """A recorded correction of a committed ballot, with a reason, confirmed by the head."""
         fields = [(self.tr("station.f.position"), ""), (self.tr("station.f.marks"), ""),
-                  (self.tr("station.f.because"), ""), (self.tr("station.f.head"), "")]
+                  (self.tr("station.f.because"), ""), (self.tr("station.f.head"), ""), (self.tr("station.f.head_pin"), "")]
 
         def done(values: tuple[str, ...] | None) -> None:
             if not values:
                 return
-            position, content, because, head = values
+            position, content, because, head, pin = values
             marks, reason = _content(content)
-            self.dispatch(cmd.CorrectBallot(int(position) if position.isdigit() else 0, because, marks, reason,
-                                            self.batch or "", head))
+            self.dispatch_as_head(cmd.CorrectBallot(int(position) if position.isdigit() else 0, because, marks, reason,
+                                                    self.batch or "", head), pin)
 
-        self.push_screen(FieldsForm(self.lang, self.tr("station.correct"), fields), done)
+        self.push_screen(FieldsForm(self.lang, self.tr("station.correct"), fields, secret=frozenset({4})), done)
 
     def action_mismatches(self) -> None:
         """Both entries of every mismatched ballot, side by side; the head resolves them one by one."""
@@ -240,14 +360,15 @@ class StationApp(SessionApp):
         if key is None:
             return
         batch, position = key
-        fields = [(self.tr("station.f.marks"), ""), (self.tr("station.f.head"), "")]
+        fields = [(self.tr("station.f.marks"), ""), (self.tr("station.f.head"), ""), (self.tr("station.f.head_pin"), "")]
 
         def done(values: tuple[str, ...] | None) -> None:
             if values:
                 marks, reason = _content(values[0])
-                self.dispatch(ResolveMismatch(position, batch, marks, reason, values[1]))
+                self.dispatch_as_head(ResolveMismatch(position, batch, marks, reason, values[1]), values[2])
 
-        self.push_screen(FieldsForm(self.lang, self.tr("station.resolve", batch=batch or "-", position=position), fields), done)
+        self.push_screen(FieldsForm(self.lang, self.tr("station.resolve", batch=batch or "-", position=position), fields,
+                                    secret=frozenset({2})), done)
 
 
 def _content(text: str) -> tuple[str | None, str | None]:

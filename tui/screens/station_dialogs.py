@@ -95,15 +95,22 @@ class ReasonPicker(StationDialog):
 class FieldsForm(StationDialog):
     """Several one-line fields; Enter moves down, Enter on the last returns every value as a tuple."""
 
-    def __init__(self, lang: str, title: str, fields: list[tuple[str, str]]) -> None:
+    def __init__(self, lang: str, title: str, fields: list[tuple[str, str]], secret: frozenset[int] = frozenset(),
+                 note: str = "") -> None:
         super().__init__(lang, title)
         self.fields = fields
         """(label, initial value) per field."""
+        self.secret = secret
+        """Indexes of the fields typed hidden (PINs)."""
+        self.note = note
+        """Said under the title (why a PIN was refused), or ``""``."""
 
     def body(self) -> ComposeResult:
+        if self.note:
+            yield Label(self.note, id="form-note")
         for number, (label, value) in enumerate(self.fields):
             yield Label(label)
-            yield Input(value, id=f"f{number}")
+            yield Input(value, id=f"f{number}", password=number in self.secret)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
