@@ -13,6 +13,7 @@ import asyncio
 import random
 import statistics
 import time
+from dataclasses import replace
 
 from textual.app import App, ComposeResult
 from textual.widgets import Input
@@ -21,6 +22,7 @@ from bench.scenario import PERSONS, ballots, conference
 from session.ballots import most_common_mark
 from session.events import Actor
 from session.service import SessionService
+from session.trust import FOREIGN_REASONS
 from storage.memory_store import InMemoryEventStore
 from tests.scenarios import FixedClock, drive_to_counting
 from tui.screens.station import StationApp
@@ -47,6 +49,8 @@ def _service(entered: int) -> SessionService:
     service = drive_to_counting(SessionService.create(InMemoryEventStore(), conference(), clock=FixedClock(), session_id="b"))
     actor = Actor("station", MEMBER, "S1")
     for command in ballots(entered):
+        if command.invalid_reason in FOREIGN_REASONS:  # a station counts a foreign paper invalid on the head's word
+            command = replace(command, confirmed_by=service.state.team_head)
         service.handle(command, actor)
     return service
 
