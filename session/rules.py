@@ -359,7 +359,8 @@ def pack_with_overrides(code: str, overrides: dict[str, Any]) -> RulePack:
             raise BadInput("file.out_of_range", where=where, value=value, low=low, high=high)
         changes[key] = value
     strict = changes.pop("two_thirds_strict", None)
-    _check_choice(changes, "denominator", DENOMINATORS)
+    # Of the valid ballots, the invalid column could pass 100 %: every other basis is at least the ballots entered.
+    _check_choice(changes, "denominator", tuple(d for d in DENOMINATORS if d != "valid"))
     _check_choice(changes, "invalid_scope", ("row", "ballot"))
     _check_choice(changes, "blank_row", ("invalid",) + tuple(lv.key for lv in pack.levels))
     pack = replace(pack, **changes)

@@ -58,6 +58,8 @@ MALFORMED = {
                            "file.no_eligible", "[[persons]]"),
     "unknown-override": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nquorum = 2'),
                          "file.unknown_override", "conference.overrides.quorum"),
+    "percent-of-valid-ballots": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\ndenominator = "valid"'),
+                                 "file.bad_choice", "conference.overrides.denominator"),
     "quorum-of-nobody": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nquorum_num = 0'),
                          "file.out_of_range", "conference.overrides.quorum_num"),
     "quorum-above-everyone": (_replace('rules = "QD96"', 'rules = "QD96"\n[conference.overrides]\nquorum_num = 4'),

@@ -112,3 +112,16 @@ def test_total_members_below_the_number_convened_is_refused():
     with pytest.raises(BadInput) as caught:
         SessionService.create(InMemoryEventStore(), data)
     assert caught.value.key == "file.total_below_convened" and "total_members" in caught.value.message("en")
+
+
+@pytest.mark.parametrize("basis", ["returned", "present", "issued", "convened", "total_members"])
+@pytest.mark.parametrize("code", sorted(PACKS))
+def test_no_percentage_exceeds_100_on_any_basis_a_file_may_choose(code, basis):
+    from session.results import results
+
+    data = synthetic(9, 2, code, total_members=9, overrides={"denominator": basis}, posts=1 if PACKS[code].nominee_step else None)
+    service = SessionService.create(InMemoryEventStore(), data, clock=FixedClock(), session_id="s")
+    drive_to_counting(service, present=7, issued=6, returned=5)
+    enter(service, ["x0", "0x", "11", "!not_issued", "!other_form"])
+    for person in results(service.state)["persons"]:
+        assert all(0 <= float(v) <= 100 for v in person["percent"].values()), person
