@@ -170,9 +170,37 @@ def words_of(line: str) -> list[str]:
         raise BadInput("cli.bad_action", line=line, detail=str(exc)) from None
 
 
+MARKS_ACTIONS = frozenset({"ballot", "correct", "resolve"})
+"""Actions whose MARKS positional may begin with ``-`` (a name struck out)."""
+
+_DASH_MARKS = re.compile(r"-[-123x0]*")
+"""A word argparse would take for an option but that is a marks string: ``-x0``, ``-1``, ``--`` (two names struck out)."""
+
+
+def take_marks(args: list[str]) -> tuple[str | None, list[str]]:
+    """The marks word that begins with ``-`` and the other arguments.
+
+    ``-- MARKS`` takes any word after ``--``; otherwise a word made only of mark characters that begins with ``-``
+    is the marks (no option of these actions is spelt so). A lone ``--`` with nothing after it is the marks of a
+    two-person ballot with both names struck out.
+    """
+    for i, word in enumerate(args):
+        if word == "--" and i + 1 < len(args):
+            return args[i + 1], args[:i] + args[i + 2:]
+        if _DASH_MARKS.fullmatch(word):
+            return word, args[:i] + args[i + 1:]
+    return None, args
+
+
 def parse_action(line: str | list[str]) -> cmd.Command:
     """The command for one action line; raises BadInput naming what is wrong."""
     words = words_of(line) if isinstance(line, str) else list(line)
     name, args = split_action(words)
     parser, build = ACTIONS[name]
-    return build(parser.parse_args(args))
+    marks, args = take_marks(args) if name in MARKS_ACTIONS else (None, args)
+    parsed = parser.parse_args(args)
+    if marks is not None:
+        if parsed.marks is not None:  # two marks strings: as argparse would say of the second
+            raise argparse_error(parser, f"unrecognized arguments: {marks}")
+        parsed.marks = marks
+    return build(parsed)

@@ -113,7 +113,8 @@ def _do_args(p: argparse.ArgumentParser) -> None:
 def run_do(a: argparse.Namespace) -> int:
     from tui.wiring import open_service
 
-    words = hoist(a, [w for w in a.action if w != "--"])
+    # Only a `--` before the action is dropped: one after it belongs to the action (`ballot -- --`).
+    words = hoist(a, a.action[1:] if a.action[:1] == ["--"] else a.action)
     if not a.db:
         raise BadInput("cli.need_db")
     if a.script and words:
