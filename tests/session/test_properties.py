@@ -70,8 +70,10 @@ class RandomSession:
         out += [c.IssueBallots(present[: self.issued]), c.Advance(), c.RecordReturned(len(entries)), c.Advance()]
         chair = [(command, CHAIR) for command in out]
         stations = [Actor("station", member, f"Máy {member}") for member in team[1:]] if self.double else [CHAIR]
-        chair += [(c.RecordBallot(position=pos, **_content(entry)), station)
-                  for pos, entry in enumerate(entries, 1) for station in stations]
+        # A station counts a foreign paper invalid on the head's word (the chair's own entry needs none).
+        chair += [(c.RecordBallot(position=pos, **_content(entry),
+                                  confirmed_by=team[0] if station.role == "station" and entry.startswith("!") else ""),
+                   station) for pos, entry in enumerate(entries, 1) for station in stations]
         out = [c.CorrectBallot(pos, "nhập nhầm", confirmed_by=team[0], **_content(entry))
                for pos, entry in self.corrections]
         out += [c.Advance(), *(c.SignMinutes(m) for m in team), c.Advance(), c.AnnounceResults(), c.SealBallots("VP")]
