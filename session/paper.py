@@ -138,10 +138,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.no": ("STT", "No."),
     "doc.name": ("Họ và tên", "Full name"),
     "doc.position": ("Chức vụ", "Post"),
-    "doc.how.three": ("Đánh dấu (X) vào một ô ở mỗi dòng. Dòng không đánh dấu, đánh dấu từ hai ô trở lên hoặc gạch tên "
-                      "là dòng không hợp lệ. Người ghi phiếu có thể ký tên hoặc không ký tên.",
-                      "Mark (X) one box on each row. A row with no box, two or more boxes, or the name struck out is invalid. "
-                      "You may sign the ballot or not."),
     "doc.how.appoint": ("Đánh dấu (X) vào ô Đồng ý hoặc Không đồng ý ở mỗi dòng; dòng để trống được tính là không đồng ý. "
                         "Số người được đồng ý không quá {posts} (số chức danh cần bổ nhiệm: {posts}).",
                         "Mark (X) Agree or Disagree on each row; a blank row counts as disagree. "
@@ -149,8 +145,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.how.appoint_free": ("Đánh dấu (X) vào ô Đồng ý hoặc Không đồng ý ở mỗi dòng; dòng để trống được tính là không đồng ý. "
                              "Số chức danh cần bổ nhiệm: {posts}.",
                              "Mark (X) Agree or Disagree on each row; a blank row counts as disagree. Posts to fill: {posts}."),
-    "doc.how.binary": ("Đánh dấu (X) vào một ô ở mỗi dòng. Dòng không đánh dấu hoặc đánh dấu cả hai ô là dòng không hợp lệ.",
-                       "Mark (X) one box on each row. A row with no box or both boxes marked is invalid."),
     "doc.page_of": ("Trang {page}/{pages}", "Page {page}/{pages}"),
     "doc.rehearsal": ("THỬ NGHIỆM", "REHEARSAL"),
     "doc.no_font": ("Không tìm thấy phông chữ DejaVu Sans (đã tìm ở: {where}).", "DejaVu Sans font not found (looked in: {where})."),

@@ -43,7 +43,8 @@ def _ballot_header(pdf: Page, s: SessionState, page: int, pages: int) -> None:
     pdf.cell(pdf.inner_width, 4.5, nfc(dated_line(s, lang)), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_y(max(pdf.get_y(), top + QR_SIZE) + 1.5)
     limit = "_free" if form == "appoint" and not s.pack.agree_limit else ""
-    how = pdf_t(pdf, f"doc.how.{form}{limit}", posts=conf.posts)
+    # The pack's own instructions (only QD96 says a voter may sign); APPOINT names the number of posts.
+    how = pdf_t(pdf, f"doc.how.{form}{limit}", posts=conf.posts) if form == "appoint" else s.pack.instructions(lang)
     pdf.block(pdf.l_margin, pdf.inner_width, 3.7, how, 8, fill=242, pad=1)
     if pages > 1:
         pdf.set_font(FAMILY, "", 7.5)

@@ -43,7 +43,7 @@ def test_header_names_conference_body_date_and_instructions(sample):
     assert "BAN TỔ CHỨC TỈNH ỦY" in text
     assert "Hội nghị lấy phiếu tín nhiệm giữa nhiệm kỳ" in text
     assert "ngày 16 tháng 10 năm 2018" in text
-    assert "Đánh dấu (X) vào một ô ở mỗi dòng" in text
+    assert "đánh dấu (X) vào một trong ba ô" in " ".join(text.split())  # the pack's voter instructions
     assert "Lê Văn Khánh Phó Trưởng ban" in text and "Hoàng Thị Mai Phó Trưởng ban" in text
 
 
@@ -102,3 +102,11 @@ def test_rehearsal_is_marked_across_every_page_of_every_document():
         assert all("THỬ NGHIỆM" in text for text in pages_text(pdf))
     plain = new_service(sample_data()).state
     assert all("THỬ NGHIỆM" not in text for text in pages_text(ballots_pdf(plain, fonts(), 1)))
+
+
+@pytest.mark.parametrize("rules", ["QD96", "QD262", "NQ96", "NQ85", "BINARY"])
+def test_only_a_pack_that_allows_it_tells_the_voter_they_may_sign(rules):
+    state = new_service(synthetic(6, 2, rules)).state
+    text = " ".join(pages_text(ballots_pdf(state, fonts(), 1))[0].split())
+    assert ("có thể ký tên hoặc không ký tên" in text) is (rules == "QD96")
+    assert "Đánh dấu (X)" in text or "đánh dấu (X)" in text
