@@ -72,21 +72,22 @@ async def test_a_second_console_only_watches():
 async def test_projector_never_counts_an_unconfirmed_entry():
     from session import commands as c
     from session.counting import SetEntryMode
-    from session.events import CHAIR
+    from session.events import CHAIR, Actor
     from tests.tui.chair_support import at_step, drive_to
     from tui.base import StateChanged
 
     service = at_step("issuing")
     service.handle(SetEntryMode(True), CHAIR)
     drive_to(service, "counting")
-    service.handle(c.RecordBallot("33", station="s1"), CHAIR)  # blind double entry: pending until a second agrees
+    first, second = (Actor("station", member, f"s{n}") for n, member in enumerate(service.state.team[1:3], 1))
+    service.handle(c.RecordBallot("33"), first)  # blind double entry: pending until a second agrees
     assert service.state.entered == 0 and service.state.pending
     app = ProjectorApp(service, follow=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         entered = app.screen.query_one("#p-entered").query_one(Digits)
         assert entered.value == "0"
-        service.handle(c.RecordBallot("33", station="s2"), CHAIR)  # the second station agrees: counted
+        service.handle(c.RecordBallot("33"), second)  # another member at another station agrees: counted
         app.post_message(StateChanged())
         await pilot.pause()
         assert service.state.entered == 1 and entered.value == "1"
