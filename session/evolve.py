@@ -130,6 +130,8 @@ def evolve(state: SessionState, record: Recorded) -> SessionState:
     """Apply ``record`` to ``state`` and return it."""
     event = record.event
     APPLY[type(event)](state, event, record.at)
+    if state.counted is None and state.step == "minutes":
+        state.counted = (record.seq, record.hash)
     return _stamp(state, record)
 
 

@@ -150,8 +150,17 @@ def _team(s: SessionState, lang: str) -> tuple[Member, ...]:
     return tuple(members)
 
 
+def drawn_up_at(s: SessionState) -> tuple[int, str]:
+    """(seq, hash) the minutes speak for: the close of the count once it is over, else the head (a preview).
+
+    Nothing the minutes print changes after the count closes, and their signature lines are left blank for
+    the pen, so the copy signed and the copy archived after sealing are the same bytes with the same code.
+    """
+    return s.counted or (s.seq, s.head_hash)
+
+
 def build(s: SessionState, lang: str = "vi") -> Minutes:
-    """The minutes of the session as it stands."""
+    """The minutes of the session: a function of the log up to the close of the count."""
     data = results(s)
     pack = s.pack
     need = pack.quorum_need(s.convened)
@@ -175,6 +184,7 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
     if s.team_vote:
         vote = t("doc.m_team_vote", lang, yes=s.team_vote[0], no=s.team_vote[1], abstain=s.team_vote[2])
     reasons = tuple((_reason(s, key, lang), n) for key, n in sorted(s.tally.reasons.items()) if n)
+    seq, head = drawn_up_at(s)
     return Minutes(
         lang=lang,
         session_id=s.session_id,
@@ -197,10 +207,10 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         unconfirmed=tuple(u.text(lang) for u in pack.unconfirmed),
         corrections=s.corrections,
         launch_code=s.launch_code,
-        head=s.head_hash,
-        events=s.seq,
-        code=printed_code(s.head_hash, s.seq),
-        qr=log_payload(s.session_id, s.seq, s.head_hash),
+        head=head,
+        events=seq,
+        code=printed_code(head, seq),
+        qr=log_payload(s.session_id, seq, head),
     )
 
 

@@ -226,8 +226,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "archive.no_manifest": ("Thiếu {name}.", "{name} is missing."),
     "archive.missing": ("Thiếu tệp {name} (có trong danh mục).", "File {name} is missing (listed in the manifest)."),
     "archive.bad_sum": ("Tệp {name} đã bị thay đổi: SHA-256 không khớp danh mục.", "File {name} was changed: its SHA-256 does not match the manifest."),
-    "archive.minutes_mismatch": ("Biên bản {name} không khớp đầu chuỗi của nhật ký (mã trên biên bản: {code}).",
-                                 "The minutes {name} do not match the head of the log (code on the minutes: {code})."),
+    "archive.minutes_mismatch": ("Biên bản {name} không khớp nhật ký lúc kết thúc kiểm phiếu (mã trên biên bản: {code}).",
+                                 "The minutes {name} do not match the log at the close of the count (code on the minutes: {code})."),
     "archive.unlisted": ("Tệp {name} không có trong danh mục.", "File {name} is not in the manifest."),
 }
 """Document strings: key → (Vietnamese, English)."""

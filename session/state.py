@@ -87,6 +87,8 @@ class SessionState:
     """Seq of the last event folded in."""
     head_hash: str = "0" * 64
     """Hash of the last event folded in."""
+    counted: tuple[int, str] | None = None
+    """(seq, hash) of the event that closed the count (entering `minutes`): what the minutes are drawn up at."""
     created_at: str = ""
     """Time of the first event."""
 

@@ -131,12 +131,15 @@ def verify_archive(path: str, lang: str, digest: str | None = None) -> int:
 
 
 def _minutes_against_log(text: bytes, records: list[Recorded], lang: str) -> list[str]:
-    """The bundled minutes were drawn up at the log's head: their printed code must be the head's."""
-    from session.paper import find_printed_code, locate
+    """The bundled minutes were drawn up at the close of the count: their printed code must be that event's."""
+    from session.evolve import replay
+    from session.minutes import drawn_up_at
+    from session.paper import find_printed_code, printed_code
     from storage import archive
 
     printed = find_printed_code(text.decode("utf-8", "replace"))
-    if printed and locate(records, *printed).status == "match":
+    seq, head = drawn_up_at(replay(records))
+    if printed and f"{printed[0]}/{printed[1]}" == printed_code(head, seq):
         return []
     code = f"{printed[0]}/{printed[1]}" if printed else "—"
     return [t("archive.minutes_mismatch", lang, name=archive.MINUTES_TXT, code=code)]

@@ -123,6 +123,7 @@ def archive(records: list[Recorded], lang: str) -> Paper:
     A log that does not check (chain or rules) raises ``TamperDetected`` naming the first bad seq.
     """
     from session.admissible import checked_replay
+    from session.minutes import drawn_up_at
     from session.paper import printed_code
     from session.results import results
     from storage import archive as bundle
@@ -140,7 +141,8 @@ def archive(records: list[Recorded], lang: str) -> Paper:
         bundle.RESULTS_CSV: results_csv(data).encode("utf-8"),
         bundle.RULES_JSON: (json.dumps(state.pack.as_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     }
-    code = printed_code(state.head_hash, state.seq)
+    seq, head = drawn_up_at(state)
+    code = printed_code(head, seq)  # the minutes' code: the archive names the log as it was signed
     blob = bundle.bundle(files, state.session_id, code)
     return Paper(blob, t("archive.what", lang, count=len(files) + 2, code=code))
 

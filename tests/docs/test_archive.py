@@ -134,24 +134,56 @@ def test_the_printed_code_carries_at_least_96_bits_in_readable_groups():
     assert proof_code("0" * 24 + "1" + "0" * 39) != proof_code("0" * 64), "the 100th bit is printed"
 
 
-def test_minutes_code_matches_then_falls_behind(tmp_path):
+def _closing(records):
+    """The event that closed the count (entering `minutes`): what the minutes speak for."""
+    return next(r for r in records if r.type == "step_entered" and r.payload["step"] == "minutes")
+
+
+def test_minutes_code_is_the_close_of_the_count_and_what_follows_is_checked(tmp_path):
     from tests.cli.support import SAMPLE, script
 
     db = str(tmp_path / "d.db")
     cli("new", SAMPLE, "--db", db)
-    assert cli("do", "--db", db, "--script", "-", stdin=script("announcing")).code == 0
-    text = cli("print", "minutes", "--db", db, "--format", "text").out
+    assert cli("do", "--db", db, "--script", "-", stdin=script("minutes")).code == 0
     records = load_log(db)
     code = printed_code(records[-1].hash, len(records))
-    assert code in text
+    assert _closing(records) is not None and records[-1].seq == _closing(records).seq
+    assert code in cli("print", "minutes", "--db", db, "--format", "text").out
     run = cli("verify", "--db", db, "--digest", code)
     assert run.code == 0 and "khớp nhật ký" in run.out
-    assert cli("do", "--db", db, "announce").code == 0
+    assert cli("do", "--db", db, "--script", "-", stdin="sign v05\nsign v06\nsign v07\nnext\nannounce\n").code == 0
+    assert code in cli("print", "minutes", "--db", db, "--format", "text").out, "signing changes nothing printed"
     run = cli("verify", "--db", db, "--digest", code)
     behind = len(load_log(db)) - len(records)
     assert run.code == 0 and f"{behind} sự kiện ghi sau đó" in run.out and "đúng quy tắc" in run.out
     run = cli("--lang", "en", "verify", "--db", db, "--digest", code.split("/")[0])
     assert run.code == 0 and f"the {behind} events recorded after it" in run.out and "follow the rules" in run.out
+
+
+def test_the_minutes_signed_are_the_minutes_archived(tmp_path):
+    from tests.cli.support import SAMPLE, script
+
+    db = str(tmp_path / "d.db")
+    cli("new", SAMPLE, "--db", db)
+    assert cli("do", "--db", db, "--script", "-", stdin=script("minutes")).code == 0
+    for lang in ("vi", "en"):
+        signed = tmp_path / f"signed-{lang}.pdf"
+        assert cli("--lang", lang, "print", "minutes", "--db", db, "-o", signed).code == 0
+    text = cli("print", "minutes", "--db", db, "--format", "text").out
+    assert cli("do", "--db", db, "--script", "-", stdin=script()[len(script("minutes")):]).code == 0
+    zipped = tmp_path / "a.zip"
+    run = cli("archive", "--db", db, "-o", zipped)
+    assert run.code == 0, run.text
+    with zipfile.ZipFile(zipped) as zf:
+        assert zf.read(archive.MINUTES_PDF) == (tmp_path / "signed-vi.pdf").read_bytes()
+        assert zf.read(archive.MINUTES_TXT).decode() == text
+    records = load_log(db)
+    code = printed_code(_closing(records).hash, _closing(records).seq)
+    assert code in text and code in run.out, "the archive names the code on the paper signed"
+    assert cli("verify", zipped, "--digest", code).code == 0
+    assert cli("--lang", "en", "archive", "--db", db, "-o", tmp_path / "en.zip").code == 0
+    with zipfile.ZipFile(tmp_path / "en.zip") as zf:
+        assert zf.read(archive.MINUTES_PDF) == (tmp_path / "signed-en.pdf").read_bytes()
 
 
 def test_unknown_later_and_unreadable_codes(minutes_db):
@@ -216,7 +248,7 @@ def test_minutes_from_another_point_of_the_log_are_caught(bundle, tmp_path):
         files[archive.MANIFEST] = archive.manifest(files).encode()
 
     run = cli("verify", _rewrite(bundle, tmp_path / "s.zip", swap))
-    assert run.code == 4 and "không khớp đầu chuỗi" in run.out and "AAAA-AAAA-AAAA-AAAA-AAAA/3" in run.out
+    assert run.code == 4 and "không khớp nhật ký lúc kết thúc kiểm phiếu" in run.out and "AAAA-AAAA-AAAA-AAAA-AAAA/3" in run.out
 
 
 def test_the_recipe_in_verify_txt_checks_the_log_without_tinnhiem(bundle):

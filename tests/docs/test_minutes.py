@@ -26,7 +26,7 @@ def pages(minutes_file) -> list[str]:
 def test_three_copies_each_marked_and_every_page_identified(pages, state):
     per_copy = len(pages) // 3
     assert per_copy >= 1 and len(pages) == 3 * per_copy
-    code = printed_code(state.head_hash, state.seq)
+    code = printed_code(state.counted[1], state.counted[0])  # the close of the count, not the head
     for index, text in enumerate(pages):
         copy, page = divmod(index, per_copy)
         assert f"Bản {copy + 1}/3" in text
@@ -70,14 +70,15 @@ def test_team_names_signature_blocks_launch_code_and_digest(pages, state):
     assert text.count("(ký, ghi rõ họ tên)") == len(state.team)
     assert "Tổ trưởng" in text
     assert state.launch_code in text
-    assert state.head_hash[:32] in text and state.head_hash[32:] in text
-    assert f"Số sự kiện: {state.seq}" in text
+    seq, head = state.counted
+    assert head[:32] in text and head[32:] in text
+    assert f"Số sự kiện: {seq}" in text
 
 
 def test_the_integrity_qr_carries_session_count_and_head(minutes_file, pages, state):
     page = next(i for i, text in enumerate(pages) if "IV. TÍNH TOÀN VẸN CỦA NHẬT KÝ" in text)
     found = qr_texts(render(minutes_file.read_bytes(), page))
-    assert found == [log_payload(state.session_id, state.seq, state.head_hash)]
+    assert found == [log_payload(state.session_id, *state.counted)]
 
 
 def test_english_minutes(minutes_db, tmp_path):
@@ -91,7 +92,7 @@ def test_plain_text_matches_the_state(state):
     text = render_text(build(state), copy=2)
     assert "Bản 2/3" in text
     assert re.search(r"Tín nhiệm thấp +8 +66,67%", text)
-    assert printed_code(state.head_hash, state.seq) in text
+    assert printed_code(state.counted[1], state.counted[0]) in text
 
 
 def test_text_format_on_standard_output(minutes_db):

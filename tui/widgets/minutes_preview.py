@@ -6,6 +6,7 @@ from textual.widgets import Static
 
 from session.local import date_text, percent_label
 from session.log import short_code
+from session.minutes import drawn_up_at
 from session.results import results
 from session.state import SessionState
 from tui.i18n import t
@@ -31,8 +32,9 @@ def minutes_text(state: SessionState, lang: str) -> str:
         counts = "; ".join(f"{level_label(state, k, lang)} {person['counts'][k]} ({percent_label(person['percent'][k], lang)})" for k in keys)
         lines.append(t("minutes.person", lang, n=n, name=person["name"], position=person["position"], counts=counts))
         lines.append(f"   {t('results.band', lang)}: {t('band.' + person['band'], lang)} — {'; '.join(person['working'])}")
+    seq, head = drawn_up_at(state)
     lines += ["", t("minutes.team", lang, members=names), state.pack.citation,
-              t("minutes.digest", lang, code=short_code(state.head_hash), seq=state.seq)]
+              t("minutes.digest", lang, code=short_code(head), seq=seq)]
     return "\n".join(lines)
 
 
