@@ -24,7 +24,8 @@ def parse_marks(text: str, pack: RulePack, persons: int) -> str:
     """Normalise a typed marks string, or raise BadInput naming the position at fault."""
     marks = "".join(text.split()).lower()
     allowed = "".join(str(i) for i in range(1, len(pack.levels) + 1)) + BLANK + SEVERAL + STRUCK
-    for pos, char in enumerate(marks, 1):
+    # strip() by the allowed set leaves nothing when every character is allowed: the walk only names the fault.
+    for pos, char in enumerate(marks.strip(allowed) and marks, 1):
         if char not in allowed:
             raise BadInput("marks.bad_char", char=char, pos=pos, allowed=" ".join(allowed))
     if len(marks) != persons:

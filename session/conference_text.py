@@ -43,7 +43,10 @@ def only_known(table: dict[str, Any], known: tuple[str, ...], where: str) -> Non
 def clean_text(value: str, where: str, key: str) -> str:
     """``value`` stripped, refused if it holds an invisible character or is longer than ``MAX_LENGTH[key]``."""
     text = value.strip()
-    for char in text:
+    # str.isprintable is false exactly for the categories refused below (C*, Z* but the ASCII space): a clean
+    # value, nearly every one, skips the per-character walk that names the character at fault.
+    clean = text.isprintable() and not (key == "id" and " " in text)
+    for char in "" if clean else text:
         category = unicodedata.category(char)
         if category in INVISIBLE or (category == "Zs" and char != " ") or (key == "id" and char == " "):
             raise BadInput("file.invisible", where=where, code=f"{ord(char):04X}", value=text.encode("unicode_escape").decode("ascii"))
