@@ -31,6 +31,10 @@ FOREIGN_REASONS = frozenset({"not_issued", "other_form"})
 ``foreign`` kinds): the head confirms them."""
 
 
+CHAIR_CONSOLE = "chair"
+"""The name the chair console enters its own single-entry ballots under: the chair itself, not a station."""
+
+
 # --- commands ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -138,8 +142,10 @@ def _actor_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.Com
     """The chair never acts as a station; a member works one station at a time; a ballot names its member."""
     station = getattr(c, "station", "")
     if actor.role != "station":
-        if station:
+        if station and station != CHAIR_CONSOLE:
             raise no("station.chair_as_station", station=station)
+        if isinstance(c, cmd.RecordBallot) and s.double_entry:
+            raise no("double.needs_station")
         return c
     if not isinstance(c, SignOut):
         refusal = elsewhere_refusal(s, actor.name, actor.station)

@@ -79,7 +79,7 @@ async def test_keyboard_walk_from_roll_call_to_sealing():
 
 async def test_correction_entry_mode_and_mismatch_by_keyboard():
     from session import commands as c
-    from session.events import CHAIR
+    from session.events import Actor
     from tests.tui.chair_support import at_step, drive_to
 
     service = at_step("issuing")
@@ -89,8 +89,9 @@ async def test_correction_entry_mode_and_mismatch_by_keyboard():
         await pilot.press("g", "down", "enter")  # blind double entry
         assert state.double_entry
     drive_to(service, "counting")
-    service.handle(c.RecordBallot("33", station="s1"), CHAIR)
-    service.handle(c.RecordBallot("11", station="s2"), CHAIR)  # the two stations disagree on ballot 1
+    first, second = (Actor("station", member, f"s{n}") for n, member in enumerate(state.team[1:3], 1))
+    service.handle(c.RecordBallot("33"), first)
+    service.handle(c.RecordBallot("11"), second)  # the two stations disagree on ballot 1
     app = ChairApp(service, follow=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("l", "enter", *"13", "enter")  # the head reads the paper: 13
