@@ -4,5 +4,5 @@ Commands go through ``decide(state, command) -> events``; events go through
 ``evolve(state, event) -> state``; replay is a fold of ``evolve`` over the log.
 """
 
-from session import counting  # noqa: E402,F401  (registers the counting stations' commands and events)
-from session import trust  # noqa: E402,F401  (registers station trust: sign-in, PIN resets, independence)
+# Importing registers the counting stations' commands and events, and station trust (sign-in, PIN resets, independence).
+from session import counting, trust  # noqa: F401

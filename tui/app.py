@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.app import SystemCommand
@@ -97,12 +97,12 @@ class ChairApp(LiveApp):
         if self.read_only is not None:
             self.notify(self.read_only.message(self.lang), severity="warning", timeout=15)
 
-    def dispatch(self, command: Command) -> bool:
+    def dispatch(self, command: Command, then: Callable[[], None] | None = None) -> bool:
         """Run ``command`` unless another console holds the chair."""
         if self.read_only is not None:
             self.notify(self.read_only.message(self.lang), title=t("ui.refused", self.lang), severity="error")
             return False
-        return super().dispatch(command)
+        return super().dispatch(command, then)
 
     def paper_commands(self) -> Iterable[SystemCommand]:
         """The palette's documents for the current step (app commands: they record nothing)."""

@@ -13,7 +13,7 @@ entry whose write may have landed is never recorded twice.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from textual.app import App
@@ -24,6 +24,7 @@ from textual.theme import Theme
 from session.commands import Command
 from session.errors import SessionError, TamperDetected, Unavailable
 from session.events import CHAIR, Actor, Recorded
+from session.pins import Credentials
 from session.resend import resend
 from session.service import SessionService
 from tui.i18n import register, t
@@ -146,6 +147,15 @@ class SessionApp(App):
         self.offline = None
         if moved or before:
             self._warning_changed(before)
+
+    def dispatch_as_head(self, command: Command, head_pin: str, then: Callable[[], None] | None = None) -> bool:
+        """Dispatch a decision of the head with the head's PIN, held only for this one action."""
+        held = self.service.credentials
+        self.service.credentials = replace(held or Credentials(), head_pin=head_pin or None)
+        try:
+            return self.dispatch(command, then)
+        finally:
+            self.service.credentials = held
 
     def dispatch(self, command: Command, then: Callable[[], None] | None = None) -> bool:
         """Run ``command`` and then ``then``; a refusal is shown with the domain's reason. True when recorded.

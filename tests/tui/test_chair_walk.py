@@ -94,7 +94,7 @@ async def test_correction_entry_mode_and_mismatch_by_keyboard():
     service.handle(c.RecordBallot("11"), second)  # the two stations disagree on ballot 1
     app = ChairApp(service, follow=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("l", "enter", *"13", "enter")  # the head reads the paper: 13
+        await pilot.press("l", "enter", *"13", "enter", *"2468", "enter")  # the head reads the paper: 13, and types the PIN
         assert state.entered == 1 and state.entries[("", 1)].marks == "13"
-        await pilot.press("c", "1", "enter", *"23", "enter", *"đọc nhầm", "enter")
+        await pilot.press("c", "1", "enter", *"23", "enter", *"đọc nhầm", "enter", *"2468", "enter")
         assert state.corrections == 1 and state.entries[("", 1)].marks == "23"

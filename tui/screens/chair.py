@@ -190,7 +190,10 @@ class ChairScreen(Screen):
             self.panel.run(name)
 
     def on_step_panel_ask(self, message: StepPanel.Ask) -> None:
-        self.app.dispatch(message.command)
+        if message.head_pin is not None:
+            self.app.dispatch_as_head(message.command, message.head_pin)
+        else:
+            self.app.dispatch(message.command)
 
     def offered_actions(self) -> set[str]:
         """The agenda actions the keys offer now."""

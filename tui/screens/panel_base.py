@@ -18,10 +18,12 @@ class StepPanel(VerticalScroll):
     class Ask(Message):
         """Please run ``command`` through the service."""
 
-        def __init__(self, command: Command) -> None:
+        def __init__(self, command: Command, head_pin: str | None = None) -> None:
             super().__init__()
             self.command = command
             """The command asked for."""
+            self.head_pin = head_pin
+            """The head's PIN, typed for this one decision of the head (None for any other command)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(classes=LIVE + " panel", **kwargs)

@@ -210,7 +210,7 @@ class CountingPanel(StepPanel):
                 return
             batch, position = choice.split("|")
             title = t("dlg.resolve_marks", lang, batch=batch or "-", position=position, head=state.team_head)
-            self.app.push_screen(TextForm(lang, title), lambda marks: marks is not None and self.ask(
+            self.app.push_screen(TextForm(lang, title), lambda marks: marks is not None and self._as_head(
                 ResolveMismatch(int(position), batch, marks.strip(), None, state.team_head)))
 
         self.app.push_screen(ChoiceForm(lang, t("dlg.resolve", lang), options), marks_for)
@@ -221,7 +221,18 @@ class CountingPanel(StepPanel):
 
     def _correct(self, fix: Correction | None) -> None:
         if fix is not None and self.state is not None:
-            self.ask(c.CorrectBallot(fix.position, fix.because, fix.marks or None, None, "", self.state.team_head))
+            self._as_head(c.CorrectBallot(fix.position, fix.because, fix.marks or None, None, "", self.state.team_head))
+
+    def _as_head(self, command: c.Command) -> None:
+        """The head confirms ``command`` with their PIN, typed hidden, held only for this decision."""
+        from tui.screens.station_dialogs import FieldsForm
+
+        assert self.state is not None
+        head = self.voter_name(self.state.team_head)
+        title = t("station.head_confirms", self.lang, head=head, what=t(f"action.{command.ACTION}", self.lang))
+        fields = [(t("station.f.head_pin", self.lang), "")]
+        self.app.push_screen(FieldsForm(self.lang, title, fields, secret=frozenset({0})),
+                             lambda values: values is not None and self.post_message(self.Ask(command, values[0])))
 
 
 class ResultsPanel(StepPanel):

@@ -9,8 +9,6 @@ entries except side by side for a ballot on which both have entered and differ.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +24,7 @@ from session.service import SessionService
 from session.trust import FOREIGN_REASONS, SignIn, name_of
 from tui.base import SessionApp, StateChanged
 from tui.i18n import register
+from tui.screens import strings  # noqa: F401  (registers the shared screen strings: the head's PIN prompt)
 from tui.screens.station_dialogs import FieldsForm, MismatchView, ReasonPicker, YesNo
 from tui.widgets.ballot_entry import BallotEntry
 
@@ -53,8 +52,6 @@ register({
     "station.f.because": ("Lý do đính chính", "Why"),
     "station.f.head": ("Mã Tổ trưởng xác nhận", "Voter id of the head confirming"),
     "station.done": ("Đã ghi phiếu {batch}/{position}.", "Ballot {batch}/{position} recorded."),
-    "station.f.head_pin": ("Mã PIN của Tổ trưởng (ẩn)", "The head's PIN (hidden)"),
-    "station.head_confirms": ("Tổ trưởng {head} xác nhận: {what}", "Head {head} confirms: {what}"),
     "station.pin_set": ("{name}: đặt mã PIN ({low}–{high} chữ số), nhập hai lần", "{name}: set your PIN ({low}–{high} digits), twice"),
     "station.pin_ask": ("{name}: nhập mã PIN để làm việc ở máy {station}", "{name}: your PIN to work station {station}"),
     "station.f.pin": ("Mã PIN (ẩn)", "PIN (hidden)"),
@@ -152,15 +149,6 @@ class StationApp(SessionApp):
             return
         self.service.credentials = credentials
         self.post_message(StateChanged())
-
-    def dispatch_as_head(self, command: cmd.Command, head_pin: str, then=None) -> bool:
-        """Dispatch a decision of the head with the head's PIN, held only for this one action."""
-        held = self.service.credentials
-        self.service.credentials = replace(held or Credentials(), head_pin=head_pin or None)
-        try:
-            return self.dispatch(command, then)
-        finally:
-            self.service.credentials = held
 
     def ask_head(self, what: str, act) -> None:
         """The head confirms ``what`` with their PIN; ``act(head, pin)`` records the decision."""

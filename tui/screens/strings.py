@@ -65,6 +65,8 @@ register({
     "panel.present_mark": ("có mặt", "present"),
     "panel.evaluated": ("người được lấy phiếu", "being evaluated"),
     "panel.thresholds": ("Ngưỡng", "Thresholds"),
+    "station.f.head_pin": ("Mã PIN của Tổ trưởng (ẩn)", "The head's PIN (hidden)"),
+    "station.head_confirms": ("Tổ trưởng {head} xác nhận: {what}", "Head {head} confirms: {what}"),
     "panel.instructions_voters": ("Cách ghi phiếu", "How to fill the ballot"),
     "panel.excluded": ("Không đưa vào phiếu", "Left off the ballot"),
     "panel.unconfirmed": ("Chưa xác nhận (thiết lập không có văn bản đối chiếu)", "Unconfirmed (settings no source confirms)"),
