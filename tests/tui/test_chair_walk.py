@@ -98,3 +98,23 @@ async def test_correction_entry_mode_and_mismatch_by_keyboard():
         assert state.entered == 1 and state.entries[("", 1)].marks == "13"
         await pilot.press("c", "1", "enter", *"23", "enter", *"đọc nhầm", "enter", *"2468", "enter")
         assert state.corrections == 1 and state.entries[("", 1)].marks == "23"
+
+
+async def test_the_chair_counts_pending_and_mismatched_ballots_as_the_stations_do():
+    from session import commands as c
+    from session.counting import SetEntryMode
+    from session.events import CHAIR, Actor
+    from tests.tui.chair_support import at_step, drive_to
+
+    service = at_step("issuing")
+    service.handle(SetEntryMode(True), CHAIR)
+    drive_to(service, "counting")
+    first, second = (Actor("station", member, f"s{n}") for n, member in enumerate(service.state.team[1:3], 1))
+    service.handle(c.RecordBallot("33"), first)
+    service.handle(c.RecordBallot("11"), second)  # ballot 1: a mismatch, not also awaiting
+    service.handle(c.RecordBallot("13"), first)  # ballot 2: awaiting the second entry
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        shown = str(app.screen.query_one("#progress").render())
+        assert "Chờ đối chiếu (chưa tính): 1 · lệch: 1" in shown, shown

@@ -148,9 +148,10 @@ class CountingPanel(StepPanel):
         progress.append(meter(state.entered, returned) + "\n")
         progress.append(t("panel.invalid_so_far", lang, n=state.tally.invalid) + "\n")
         if state.double_entry:
-            from session.counting import mismatches
+            from session.counting import awaiting, mismatches
 
-            progress.append(t("panel.pending", lang, n=len(state.pending), m=len(mismatches(state))) + "\n")
+            # The same two figures the stations show: a mismatch is not also counted as awaiting.
+            progress.append(t("panel.pending", lang, n=awaiting(state), m=len(mismatches(state))) + "\n")
         self.query_one("#progress", Static).update(progress)
         books = Text(t("panel.books", lang) + "\n", style="bold")
         for identity in identities(state):
