@@ -95,7 +95,7 @@ def _approve(s: SessionState, c: cmd.ApproveTeam, no: _Refuse) -> Events:
 
 def _nominees(s: SessionState, c: cmd.FixNominees, no: _Refuse) -> Events:
     ids = [p.id for p in s.conference.persons]
-    chosen = tuple(c.persons) or tuple(ids)
+    chosen = tuple(dict.fromkeys(c.persons)) or tuple(ids)  # a name given twice is one nominee
     for pid in chosen:
         if pid not in ids:
             raise no.bad("input.unknown_person", id=pid)

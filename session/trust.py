@@ -23,6 +23,7 @@ from session import counting as cnt
 from session import decide as dec
 from session import events as ev
 from session import evolve as evo
+from session.agenda import allowed
 from session.i18n import CATALOGUE
 from session.state import SessionState
 
@@ -144,7 +145,8 @@ def _actor_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.Com
     if actor.role != "station":
         if station and station != CHAIR_CONSOLE:
             raise no("station.chair_as_station", station=station)
-        if isinstance(c, cmd.RecordBallot) and s.double_entry:
+        # Only where ballots are entered at all: elsewhere the agenda's "not now" is the reason.
+        if isinstance(c, cmd.RecordBallot) and s.double_entry and c.ACTION in allowed(s.step, s.pack):
             raise no("double.needs_station")
         return c
     if not isinstance(c, SignOut):
