@@ -16,7 +16,7 @@ from session.errors import BadInput, StepRefused
 from session.events import Recorded
 from session.i18n import t
 from session.state import SessionState
-from tui.cli_io import file_error
+from tui.cli.io import file_error
 from tui.i18n import register
 
 FONT_DIR = Path(__file__).resolve().parent / "data"

@@ -7,11 +7,11 @@ import shlex
 
 import pytest
 
-import tui.cli_extra  # noqa: F401  (registers its sub-commands before the parametrization below)
+import tui.cli.paper  # noqa: F401  (registers its sub-commands before the parametrization below)
 from tests.cli.support import ROOT, cli, sh
 from tui.actions import ACTIONS
 from tui.cli import COMMANDS, build_parser
-from tui.cli_io import EXIT_BAD, EXIT_OK, EXIT_REFUSED, EXIT_TAMPER
+from tui.cli.io import EXIT_BAD, EXIT_OK, EXIT_REFUSED, EXIT_TAMPER
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SECTION = README.split("## The command line", 1)[1].split("\n## ", 1)[0]

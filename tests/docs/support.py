@@ -10,7 +10,7 @@ from session.service import SessionService
 from storage.memory_store import InMemoryEventStore
 from storage.pdf_base import Fonts, find_fonts
 from tests.scenarios import FixedClock
-from tui.cli_extra import FONT_DIR
+from tui.cli.paper import FONT_DIR
 
 
 def fonts() -> Fonts:

@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 from storage.documents import ballots_pdf
 from tests.docs.support import fonts, new_service, pages_text
 from tests.scenarios import synthetic
-from tui.cli_extra import FONT_DIR
+from tui.cli.paper import FONT_DIR
 
 TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
 """No tone, huyền, sắc, ngã, hỏi, nặng."""

@@ -53,7 +53,7 @@ def exit_status(exc: SessionError) -> int:
     argument or database."""
     if isinstance(exc, TamperDetected):
         return EXIT_TAMPER
-    if exc.kind == "unknown":  # tui.cli_do.WriteUnknown: a write whose fate the store never told
+    if exc.kind == "unknown":  # tui.cli.do.WriteUnknown: a write whose fate the store never told
         return EXIT_UNKNOWN
     return EXIT_REFUSED if isinstance(exc, StepRefused) or exc.step is not None else EXIT_BAD
 

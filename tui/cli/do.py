@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 from session.agenda import allowed
 from session.errors import BadInput, SessionError, Unavailable
-from session.events import Actor
+from session.events import CHAIR, Actor
 from session.i18n import LANGS
-from tui.cli_io import EXIT_OK, err, exit_status, out
+from tui.cli.io import EXIT_OK, err, exit_status, out, read_text
+from tui.cli.registry import command, db_args
 from tui.i18n import register, t
 
 register({
@@ -157,3 +158,39 @@ def status(state, fmt: str, lang: str) -> None:
         out(json.dumps({"step": state.step, "allowed": actions}, ensure_ascii=False))
     else:
         out(t("cli.status", lang, step=state.step, label=t(f"step.{state.step}", lang), allowed=", ".join(actions) or "—"))
+
+
+def _do_args(p: argparse.ArgumentParser) -> None:
+    db_args(p, required=False)  # checked in run_do: it may also come after the action
+    p.add_argument("--script", metavar="FILE", help="tệp thao tác, mỗi dòng một thao tác ('-' = stdin) / actions, one per line ('-' = stdin)")
+    p.add_argument("--station", default="", help="act as this counting station")
+    p.add_argument("--member", default="", help="voter id of the team member at the station")
+    p.add_argument("--format", choices=STATUS_FORMATS, default="text", help="kết quả của «status» / output of `status`")
+    p.add_argument("action", nargs=argparse.REMAINDER, metavar="ACTION …",
+                   help="status | next | present v01 v02 | team propose v05 v06 v07 --head v05 | ballot 1123x0 | …")
+    from tui.actions import ACTIONS
+
+    # The whole action language, one usage line each, so `do --help` is enough to drive a session.
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.epilog = "thao tác / actions:\n  status [--format text|json]\n" + "".join(
+        f"  {' '.join(parser.format_usage().removeprefix('usage:').split())}\n" for parser, _ in ACTIONS.values())
+
+
+@command("do", "thực hiện một thao tác như chủ trì / apply one action as the chair")(_do_args)
+def run_do(a: argparse.Namespace) -> int:
+    from tui.wiring import open_service
+
+    # Only a `--` before the action is dropped: one after it belongs to the action (`ballot -- --`).
+    words = hoist(a, a.action[1:] if a.action[:1] == ["--"] else a.action)
+    if not a.db:
+        raise BadInput("cli.need_db")
+    if a.script and words:
+        raise BadInput("cli.script_and_action")
+    if not a.script and not words:
+        raise BadInput("cli.no_action")
+    service = open_service(a.db, a.session)
+    actor = Actor("station", a.member, a.station) if a.station else CHAIR
+    if a.script:
+        return run_script(service, sys.stdin if a.script == "-" else read_text(a.script).splitlines(), actor, a)
+    perform(service, words, actor, a)
+    return EXIT_OK

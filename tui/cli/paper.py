@@ -14,8 +14,8 @@ from session.errors import TamperDetected
 from session.events import Recorded
 from session.i18n import t
 from tui import paper_jobs
-from tui.cli import _db, command
-from tui.cli_io import EXIT_OK, EXIT_TAMPER, err, file_error, out
+from tui.cli.io import EXIT_OK, EXIT_TAMPER, err, file_error, out
+from tui.cli.registry import command, db_args
 from tui.i18n import register
 from tui.paper_jobs import FONT_DIR
 
@@ -41,7 +41,7 @@ register({
 def _print_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=("ballots", "covers", "minutes"),
                    help="phiếu / ballots · bìa xấp / batch covers · biên bản / minutes")
-    _db(p)
+    db_args(p)
     p.add_argument("-o", "--output", metavar="FILE.pdf",
                    help="tệp PDF (mặc định: WHAT-SESSION.pdf) / PDF file to write (default: WHAT-SESSION.pdf)")
     p.add_argument("--copies", type=int, metavar="N",
@@ -76,7 +76,7 @@ def run_print(a: argparse.Namespace) -> int:
 
 
 def _archive_args(p: argparse.ArgumentParser) -> None:
-    _db(p)
+    db_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="tệp zip / zip file to write")
 
 
