@@ -2,7 +2,7 @@
 
 Content per DOMAIN Part B §5.3 plus convened/present, the rule pack and its
 citation, the band and its working, the team, and the log's digest. The PDF
-writer (storage/pdf_minutes.py) lays out the same data; it computes nothing.
+writer (storage/paper/minutes.py) lays out the same data; it computes nothing.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ class Paper:
 
 def fonts():
     """The shipped faces (the system's only when the package's are missing)."""
-    from storage.documents import find_fonts
+    from storage.paper.documents import find_fonts
 
     return find_fonts(FONT_DIR)
 
@@ -84,7 +84,7 @@ def minutes_ready(state: SessionState) -> None:
 
 def ballots(state: SessionState, lang: str, copies: int | None = None) -> Paper:
     """The ballots, one per voter convened unless ``copies`` says otherwise."""
-    from storage import documents as docs
+    from storage.paper import documents as docs
 
     copies = state.convened if copies is None else copies
     positive(copies, "--copies")
@@ -97,7 +97,7 @@ def ballots(state: SessionState, lang: str, copies: int | None = None) -> Paper:
 
 def covers(state: SessionState, lang: str, batches: int = 1) -> Paper:
     """One cover sheet per batch."""
-    from storage import documents as docs
+    from storage.paper import documents as docs
 
     positive(batches, "--batches")
     data = docs.covers_pdf(state, fonts(), batches, lang)
@@ -106,7 +106,7 @@ def covers(state: SessionState, lang: str, batches: int = 1) -> Paper:
 
 def minutes(state: SessionState, lang: str) -> Paper:
     """The counting minutes in three copies; refused before the minutes step."""
-    from storage import documents as docs
+    from storage.paper import documents as docs
 
     minutes_ready(state)
     data = docs.minutes_pdf(state, fonts(), lang)
@@ -126,9 +126,9 @@ def archive(records: list[Recorded], lang: str) -> Paper:
     from session.minutes import drawn_up_at
     from session.paper import printed_code
     from session.results import results
-    from storage import archive as bundle
-    from storage import documents as docs
-    from storage.export import results_csv, results_json
+    from storage.paper import archive as bundle
+    from storage.paper import documents as docs
+    from storage.paper.export import results_csv, results_json
     from tui.wiring import write_jsonl
 
     state = checked_replay(records)

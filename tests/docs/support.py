@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from session.service import SessionService
 from storage.memory_store import InMemoryEventStore
-from storage.pdf_base import Fonts, find_fonts
+from storage.paper.pdf_base import Fonts, find_fonts
 from tests.scenarios import FixedClock
 from tui.cli.paper import FONT_DIR
 

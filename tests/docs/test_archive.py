@@ -13,7 +13,7 @@ import pytest
 from session.errors import BadInput
 from session.log import proof_code, short_code
 from session.paper import locate, parse_printed_code, printed_code
-from storage import archive
+from storage.paper import archive
 from tests.cli.support import cli
 from tests.docs.support import pages_text
 from tui.wiring import load_log

@@ -6,7 +6,7 @@ import pytest
 
 from session.counting import read_scan
 from session.paper import ballot_payload, batch_payload
-from storage.documents import ballots_pdf, covers_pdf
+from storage.paper.documents import ballots_pdf, covers_pdf
 from tests.docs.support import fonts, new_service, page_streams, pages_text, qr_texts, render
 from tests.scenarios import sample_data, synthetic
 
@@ -93,7 +93,7 @@ def test_batch_covers_carry_their_code_as_text_and_qr_the_station_accepts(sample
 
 def test_rehearsal_is_marked_across_every_page_of_every_document():
     from session.minutes import build
-    from storage.pdf_minutes import minutes
+    from storage.paper.minutes import minutes
 
     data = sample_data()
     data["conference"]["rehearsal"] = True

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from storage.documents import ballots_pdf
+from storage.paper.documents import ballots_pdf
 from tests.docs.support import fonts, new_service, pages_text
 from tests.scenarios import synthetic
 from tui.cli.paper import FONT_DIR

@@ -125,7 +125,7 @@ PACK_CASES = {
 def test_minutes_follow_the_pack_form(rules):
     from session import commands as c
     from session.events import CHAIR
-    from storage.documents import minutes_pdf
+    from storage.paper.documents import minutes_pdf
     from tests.docs.support import fonts, new_service
     from tests.scenarios import drive_to_counting, enter, synthetic
 
@@ -146,7 +146,7 @@ HEADINGS = ("I. TỔ KIỂM PHIẾU", "II. SỐ LIỆU", "III. KẾT QUẢ", "IV
 
 @pytest.mark.parametrize("persons", [1, 4, 7, 11, 16])
 def test_no_page_ends_on_a_heading(persons):
-    from storage.documents import minutes_pdf
+    from storage.paper.documents import minutes_pdf
     from tests.docs.support import fonts, new_service
     from tests.scenarios import drive_to_counting, enter, synthetic
 
@@ -164,7 +164,7 @@ def _text_in_footer_band(pdf: bytes) -> list[tuple[int, str]]:
 
     from pypdf import PdfReader
 
-    from storage.pdf_minutes import BOTTOM
+    from storage.paper.minutes import BOTTOM
 
     band = BOTTOM * 72 / 25.4  # mm from the page's bottom, in points
     found: list[tuple[int, str]] = []
@@ -182,8 +182,8 @@ def _text_in_footer_band(pdf: bytes) -> list[tuple[int, str]]:
 def test_no_text_runs_into_the_page_footer(persons):
     """Wherever a page ends (20 and 36 persons put the closing sentence at a foot), body text stays above the footer."""
     from session.service import SessionService
-    from storage.documents import minutes_pdf
     from storage.memory_store import InMemoryEventStore
+    from storage.paper.documents import minutes_pdf
     from tests.scenarios import FixedClock, drive_to_counting, enter, finish, synthetic
     from tui.paper_jobs import fonts
 

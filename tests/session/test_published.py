@@ -16,8 +16,8 @@ import pytest
 
 from session.results import results
 from session.service import SessionService
-from storage.export import results_text
 from storage.memory_store import InMemoryEventStore
+from storage.paper.export import results_text
 from tests.scenarios import FixedClock, drive_to_counting, enter
 
 CORPUS = tomllib.loads((Path(__file__).resolve().parents[1] / "fixtures" / "published_results.toml").read_text("utf-8"))

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from textual.widgets import Input
 
-from storage import archive
+from storage.paper import archive
 from tests.tui.chair_support import drive_to, sample_service
 from tui.app import ChairApp
 from tui.cli import main

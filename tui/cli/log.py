@@ -132,7 +132,7 @@ def _log_from_archive(path: str) -> str:
     import tempfile
     import zipfile
 
-    from storage.archive import LOG
+    from storage.paper.archive import LOG
 
     try:
         with zipfile.ZipFile(path) as bundle:

@@ -60,7 +60,7 @@ def run_print(a: argparse.Namespace) -> int:
     session_id = pick_session(store, a.db, a.session)
     records = store.load(session_id)
     if a.what == "minutes" and a.format == "text":
-        from storage.documents import minutes_text
+        from storage.paper.documents import minutes_text
 
         state = checked_replay(records)
         paper_jobs.minutes_ready(state)
@@ -100,7 +100,7 @@ def verify_archive(path: str, lang: str, digest: str | None = None) -> int:
     the paper against the log; exit 4 naming what is wrong."""
     from session.admissible import check
     from session.errors import SessionError
-    from storage import archive
+    from storage.paper import archive
     from tui.wiring import read_jsonl
 
     try:
@@ -135,7 +135,7 @@ def _minutes_against_log(text: bytes, records: list[Recorded], lang: str) -> lis
     from session.evolve import replay
     from session.minutes import drawn_up_at
     from session.paper import find_printed_code, printed_code
-    from storage import archive
+    from storage.paper import archive
 
     printed = find_printed_code(text.decode("utf-8", "replace"))
     seq, head = drawn_up_at(replay(records))

@@ -18,7 +18,7 @@ def _results_args(p: argparse.ArgumentParser) -> None:
 @command("results", "kết quả kiểm phiếu / the results")(_results_args)
 def run_results(a: argparse.Namespace) -> int:
     from session.results import results
-    from storage.export import results_csv, results_json, results_text
+    from storage.paper.export import results_csv, results_json, results_text
     from tui.wiring import open_service
 
     state = open_service(a.db, a.session).state

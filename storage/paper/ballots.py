@@ -11,7 +11,7 @@ from session.counting import ballot_qr, cover_qr
 from session.minutes import dated_line
 from session.paper import batch_code
 from session.state import SessionState
-from storage.pdf_base import FAMILY, Fonts, Page, nfc
+from storage.paper.pdf_base import FAMILY, Fonts, Page, nfc
 
 PER_PAGE = 50
 """Persons per A4 page; a longer list continues on the next page with the header repeated."""

@@ -1,14 +1,15 @@
 """The printed documents of a session: ballots, batch cover sheets and the counting minutes.
 
-Thin entry points over ``pdf_ballots`` and ``pdf_minutes``; each returns PDF bytes.
+Thin entry points over ``ballots`` and ``minutes``; each returns PDF bytes.
 """
 
 from __future__ import annotations
 
 from session.minutes import build, render_text
 from session.state import SessionState
-from storage import pdf_ballots, pdf_minutes
-from storage.pdf_base import Fonts, find_fonts
+from storage.paper import ballots as pdf_ballots
+from storage.paper import minutes as pdf_minutes
+from storage.paper.pdf_base import Fonts, find_fonts
 
 __all__ = ["Fonts", "find_fonts", "ballots_pdf", "covers_pdf", "minutes_pdf", "minutes_text"]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from session.i18n import t
 from session.minutes import COPIES, Minutes
-from storage.pdf_ballots import signatures
-from storage.pdf_base import FAMILY, Fonts, Page, nfc
+from storage.paper.ballots import signatures
+from storage.paper.pdf_base import FAMILY, Fonts, Page, nfc
 
 BOTTOM = 16.0
 """Room kept free at the foot of each page for the footer, mm."""
