@@ -26,6 +26,7 @@ def start(record: Recorded) -> SessionState:
     # Every text from here on speaks as this session's body does (Tổ kiểm phiếu or Ban kiểm phiếu …).
     use_vocabulary(state.pack.kind)
     state.created_at = record.at
+    state.first_release = record.version == 1
     state.step_times["prepared"] = record.at
     return _stamp(state, record)
 

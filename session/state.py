@@ -91,6 +91,9 @@ class SessionState:
     """(seq, hash) of the event that closed the count (entering `minutes`): what the minutes are drawn up at."""
     created_at: str = ""
     """Time of the first event."""
+    first_release: bool = False
+    """The log began under the first release (``session_created`` v1): station trust did not exist then, so a
+    replay or ``verify`` holds its stations to that release's rules, not to sign-ins and independence."""
 
     def __post_init__(self) -> None:
         if self.tally is None:

@@ -141,6 +141,8 @@ def elsewhere_refusal(s: SessionState, member: str, station: str) -> tuple[str, 
 
 def _actor_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.Command:
     """The chair never acts as a station; a member works one station at a time; a ballot names its member."""
+    if s.first_release:
+        return c
     station = getattr(c, "station", "")
     if actor.role != "station":
         if station and station != CHAIR_CONSOLE:
@@ -162,7 +164,7 @@ def _actor_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.Com
 
 def _sign_in_first(s: SessionState, c: cmd.Command, actor: ev.Actor) -> dec.Events:
     """A member's first action at a station signs them in there."""
-    if actor.role != "station" or isinstance(c, (SignIn, SignOut)) or s.signed_in.get(actor.name) == actor.station:
+    if s.first_release or actor.role != "station" or isinstance(c, (SignIn, SignOut)) or s.signed_in.get(actor.name) == actor.station:
         return ()
     return (MemberSignedIn(actor.name, actor.station),)
 
@@ -196,6 +198,8 @@ _counting_ballot = dec.HANDLERS[cmd.RecordBallot]
 def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
     """A ballot as counting records it, with the independence of blind entries and the head's word on foreign ones."""
     events = _counting_ballot(s, c, no)
+    if s.first_release:
+        return events
     entry = next(e for e in events if isinstance(e, (cnt.EntrySubmitted, ev.BallotRecorded)))
     key = (entry.batch, entry.position)
     if isinstance(entry, cnt.EntrySubmitted) and c.entered_by:

@@ -13,6 +13,7 @@ import pytest
 
 from session import events as ev
 from session import upcast
+from session.admissible import check
 from session.evolve import replay
 from session.log import verify
 from session.results import results
@@ -96,3 +97,30 @@ def test_replay_text_is_one_readable_line_per_event(capsys):
     assert len(lines) == EXPECTED["count"]
     assert "Chair" in lines[6] and "Team vote: 12 for, 0 against, 0 abstain → approved" in lines[6]
     assert "Trịnh Minh Đức (v01)" in lines[5], "ids are shown with their names"
+
+
+def test_a_first_release_log_with_blind_double_entry_stations_still_verifies():
+    """Written by the first release (commit 4124a13): two stations, v06 and v07, enter batch B01 blind, before
+    station trust existed (no sign-ins, entries that name no member). It keeps verifying under its own rules."""
+    records = read_jsonl(FIXTURES / "first_release_stations.jsonl")
+    verdict = check(records)
+    assert verdict.ok, verdict
+    state = replay(records)
+    assert state.first_release and state.entered == 2 and state.double_entry
+    assert [p["counts"]["high"] for p in results(state)["persons"]] == [1, 1]
+
+
+def test_the_same_stations_in_a_log_of_this_release_must_sign_in():
+    """The same events under a first event of this release (v2, chain recomputed) fail: its stations never signed in."""
+    from session.events import Recorded
+    from session.log import GENESIS, _body, chain_hash
+
+    records, prev, forged = read_jsonl(FIXTURES / "first_release_stations.jsonl"), GENESIS, []
+    for rec in records:
+        version = 2 if rec.seq == 1 else rec.version
+        payload = {**rec.payload, "eligibility": "months_in_post"} if rec.seq == 1 else rec.payload
+        digest = chain_hash(prev, _body(rec.seq, rec.type, version, rec.at, rec.actor, payload))
+        forged.append(Recorded(rec.seq, rec.type, version, rec.at, rec.actor, payload, prev, digest))
+        prev = digest
+    verdict = check(forged)
+    assert not verdict.ok and verdict.reason == "log.not_decided" and forged[verdict.bad_seq - 1].type == "batch_opened"
