@@ -64,6 +64,7 @@ class LiveApp(SessionApp):
                     yield SystemCommand(palette_title(key, lang), t("palette.help", lang, k=key.key),
                                         partial(screen.action_agenda, key.name))
             yield from self.paper_commands()
+            yield from self.pin_reset_commands()
         yield SystemCommand(t("palette.lang", lang), t("palette.help", lang, k="ctrl+l"), self.action_toggle_lang)
         if any(isinstance(s, ChairScreen) for s in self.screen_stack):
             yield SystemCommand(t("palette.projector", lang), t("palette.help", lang, k="m"), self.action_toggle_projector)
@@ -74,6 +75,10 @@ class LiveApp(SessionApp):
 
     def paper_commands(self) -> Iterable[SystemCommand]:
         """Documents the palette offers beside the agenda's commands: none unless this is the chair's console."""
+        return ()
+
+    def pin_reset_commands(self) -> Iterable[SystemCommand]:
+        """The chair's PIN resets, one per counting-team member: none unless this is the chair's console."""
         return ()
 
     def action_toggle_projector(self) -> None:
@@ -113,6 +118,25 @@ class ChairApp(LiveApp):
             if paper.key:
                 help_text += " · " + t("palette.help", lang, k=paper.key)
             yield SystemCommand(t(f"paper.title.{paper.what}", lang), help_text, partial(self.action_paper, paper.what))
+
+    def pin_reset_commands(self) -> Iterable[SystemCommand]:
+        """Reset a member's PIN (forgotten, or typed in view): recorded with no secret; their next station action sets a new one."""
+        state, lang = self.service.state, self.lang
+        if not state.team_approved:
+            return
+        for member in state.team:
+            voter = state.conference.voter(member)
+            name = voter.name if voter else member
+            yield SystemCommand(t("palette.pin_reset", lang, name=name), t("palette.pin_reset_help", lang),
+                                partial(self.action_pin_reset, member))
+
+    def action_pin_reset(self, member: str) -> None:
+        """Ask first, then record the reset."""
+        from session.trust import ResetPin, name_of
+        from tui.screens.dialogs import Confirm
+
+        title = t("dlg.pin_reset", self.lang, name=name_of(self.service.state, member))
+        self.push_screen(Confirm(self.lang, title), lambda ok: ok and self.dispatch(ResetPin(member)))
 
     def action_paper(self, what: str) -> None:
         """Write a document of the session (the cover sheets ask how many batches first)."""

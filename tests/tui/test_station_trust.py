@@ -115,3 +115,28 @@ async def test_the_head_resolves_with_the_heads_pin_and_both_stations_are_told_i
         await pilot.pause()
         told = _told(other)
         assert "B1/1" in told and "Trịnh Minh Đức" in told and "Tín nhiệm cao" in told and "Tín nhiệm thấp" in told
+
+
+async def test_the_chair_console_resets_a_members_pin_from_the_palette_after_asking():
+    from tests.tui.chair_support import at_step
+    from tui.app import ChairApp
+
+    service = at_step("counting")
+    member = service.state.team[1]
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        name = service.state.conference.voter(member).name
+        assert f"Đặt lại mã PIN: {name}" in titles
+        app.action_pin_reset(member)
+        await pilot.pause()
+        await pilot.press("escape")  # asked first: Esc records nothing
+        await pilot.pause()
+        assert member not in service.state.pin_resets
+        app.action_pin_reset(member)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert member in service.state.pin_resets
+        reset = service.store.load(service.session_id)[-1]
+        assert reset.type == "pin_reset" and reset.payload == {"member": member}  # the event carries no secret
