@@ -46,6 +46,7 @@ def open_station(db: str, session_id: str | None, member: str, lang: str, statio
 
     from session.counting import station_refusal
     from session.errors import StepRefused
+    from session.trust import elsewhere_refusal
     from tui.screens.station import StationApp
     from tui.wiring import open_service
 
@@ -53,13 +54,33 @@ def open_station(db: str, session_id: str | None, member: str, lang: str, statio
         service = open_service(db, session_id)
     except TamperDetected as error:
         return show_tampered(error, lang)
-    refusal = station_refusal(service.state, member)
+    station = station or member
+    # Refused before the screen opens: not on the team, or signed in at another station right now.
+    refusal = station_refusal(service.state, member) or elsewhere_refusal(service.state, member, station)
     if refusal:
         error = StepRefused(refusal[0], **refusal[1])
         sys.stderr.write(error.message(lang) + "\n")
         return 3
     StationApp(service, member, station, lang=lang).run()
+    sign_out(service, member, station, lang)
     return 0
+
+
+def sign_out(service, member: str, station: str, lang: str) -> None:
+    """Free the member for another station once this one closes (nothing to do if they never signed in here)."""
+    import sys
+
+    from session.errors import SessionError
+    from session.events import Actor
+    from session.trust import SignOut
+
+    try:
+        service.refresh()
+        if service.state.signed_in.get(member) == station:
+            service.handle(SignOut(), Actor("station", member, station))
+    except SessionError as exc:
+        # The store went away as the screen closed: the member stays signed in here until the chair resets them.
+        sys.stderr.write(exc.message(lang) + "\n")
 
 
 def show_tampered(error: TamperDetected, lang: str) -> int:

@@ -128,3 +128,26 @@ def _no_secret_leaves(db: str, tmp_path, pins: list[str]) -> None:
         for secret in secrets:
             if len(secret) >= 16:  # salts and hashes: any trace at all
                 assert secret not in text and secret[:16] not in text, f"{where} holds PIN material"
+
+
+def test_the_station_screen_is_refused_before_it_opens_for_a_member_signed_in_elsewhere(double_db):
+    assert _as(double_db, "A", "v06", "signin").code == 0
+    before = log_length(double_db)
+    _refused(double_db, cli("station", "--db", double_db, "--name", "v06", "--station", "B"), "(v06)", "A")
+    assert log_length(double_db) == before
+
+
+def test_a_station_that_closes_signs_its_member_out(double_db):
+    from session.events import Actor
+    from session.trust import SignIn
+    from tui.screens_entry import sign_out
+    from tui.wiring import open_service
+
+    service = open_service(double_db, None)
+    service.handle(SignIn(), Actor("station", "v06", "A"))
+    assert service.state.signed_in.get("v06") == "A"
+    sign_out(service, "v06", "A", "vi")
+    assert "v06" not in service.state.signed_in or service.state.signed_in.get("v06") != "A"
+    assert _as(double_db, "B", "v06", "ballot", "12", "--batch", "B1").code == 0  # free for another station
+    sign_out(service, "v07", "C", "vi")  # never signed in there: nothing is written
+    assert service.store.last_seq(service.session_id) == service.state.seq
