@@ -22,7 +22,7 @@ from session.rules import RulePack, pack_with_overrides
 TOP_KEYS = ("conference", "persons", "voters")
 CONFERENCE_KEYS = ("title", "body", "place", "date", "rules", "total_members", "posts", "rehearsal", "double_entry",
                    "timezone", "overrides")
-PERSON_KEYS = ("id", "name", "position", "in_post_since", "voter", "retirement_notice")
+PERSON_KEYS = ("id", "name", "position", "in_post_since", "voter", "retirement_notice", "key")
 VOTER_KEYS = ("id", "name", "posts")
 DATE_PARAMS = frozenset({"since", "date", "until"})
 """Notice parameters that hold an ISO date."""
@@ -61,6 +61,8 @@ class Person:
     """Their own id among the voters, if they vote."""
     retirement_notice: bool = False
     """They have a notice or decision of retirement (left off under QD96 and NQ96)."""
+    key: str | None = None
+    """A key that stays with the person across conferences (a personnel number): the higher level's report matches by it."""
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,7 @@ def _voters(data: dict[str, Any]) -> tuple[list[Voter], list[Notice]]:
 def _persons(data: dict[str, Any], voter_ids: set[str]) -> list[Person]:
     persons: list[Person] = []
     seen: set[str] = set()
+    keys: set[str] = set()
     for i, row in enumerate(ct.rows(data, "persons"), 1):
         where = f"persons[{i}]"
         ct.only_known(row, PERSON_KEYS, where)
@@ -297,9 +300,15 @@ def _persons(data: dict[str, Any], voter_ids: set[str]) -> list[Person]:
             voter = ct.text(row, "voter", f"{where}.voter")
             if voter not in voter_ids:
                 raise BadInput("file.unknown_voter", where=f"{where}.voter", id=voter)
+        key = None
+        if "key" in row:
+            key = ct.text(row, "key", f"{where}.key")
+            if key in keys:
+                raise BadInput("file.duplicate_id", where=f"{where}.key", id=key)
+            keys.add(key)
         persons.append(Person(pid, ct.text(row, "name", f"{where}.name"), ct.text(row, "position", f"{where}.position", default=""),
                               ct.day(row, "in_post_since", f"{where}.in_post_since"), voter,
-                              ct.flag(row, "retirement_notice", f"{where}.retirement_notice")))
+                              ct.flag(row, "retirement_notice", f"{where}.retirement_notice"), key))
     if not persons:
         raise BadInput("file.no_persons", where="persons")
     return persons
