@@ -21,7 +21,7 @@ from session.rules import RulePack, pack_with_overrides
 
 TOP_KEYS = ("conference", "persons", "voters")
 CONFERENCE_KEYS = ("title", "body", "place", "date", "rules", "total_members", "posts", "rehearsal", "double_entry",
-                   "timezone", "overrides")
+                   "timezone", "overrides", "superior", "locality")
 PERSON_KEYS = ("id", "name", "position", "in_post_since", "voter", "retirement_notice", "key")
 VOTER_KEYS = ("id", "name", "posts")
 DATE_PARAMS = frozenset({"since", "date", "until"})
@@ -125,6 +125,10 @@ class Conference:
     """The session's one time zone: every screen, the minutes and the narrative show times in it."""
     exclusions: tuple[Exclusion, ...] = ()
     """Why each person in ``excluded`` is left off, with the rule's article."""
+    superior: str = ""
+    """The body above the holding body, printed over it in the documents' header ('' for none)."""
+    locality: str = ""
+    """The locality of the place–date line ("Quảng Ngãi, ngày …"); '' falls back to ``place``."""
 
     @property
     def convened(self) -> int:
@@ -230,6 +234,8 @@ def conference_from_data(data: dict[str, Any], eligibility: str = "pack") -> Con
         posts=posts,
         timezone=zone,
         exclusions=tuple(exclusions),
+        superior=ct.text(head, "superior", "conference.superior", default=""),
+        locality=ct.text(head, "locality", "conference.locality", default=""),
     )
 
 

@@ -135,9 +135,9 @@ def _when(s: SessionState, lang: str) -> str:
 
 
 def dated_line(s: SessionState, lang: str) -> str:
-    """"Place, ngày dd tháng mm năm yyyy" for the head of a document."""
-    day = s.conference.date
-    return t("doc.dated", lang, place=s.conference.place or s.conference.body, d=day.day, m=day.month, y=day.year)
+    """"Quảng Ngãi, ngày 16 tháng 10 năm 2018" for the head of a document: the locality, else the place."""
+    day, conf = s.conference.date, s.conference
+    return t("doc.dated", lang, place=conf.locality or conf.place or conf.body, d=day.day, m=day.month, y=day.year)
 
 
 def _team(s: SessionState, lang: str) -> tuple[Member, ...]:

@@ -146,8 +146,15 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "Số chức danh cần bổ nhiệm: {posts}.",
                              "Mark (X) Agree or Disagree on each row; a blank row counts as disagree. Posts to fill: {posts}."),
     "doc.page_of": ("Trang {page}/{pages}", "Page {page}/{pages}"),
+    # The official head (NĐ 30/2020; HD 36-HD/VPTW for Party bodies).
+    "doc.party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
+    "doc.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "doc.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "doc.number": ("Số: ……/{symbol}", "No.: ……/{symbol}"),
+    "doc.seal": ("(Dấu)", "(Seal)"),
     "doc.rehearsal": ("THỬ NGHIỆM", "REHEARSAL"),
-    "doc.no_font": ("Không tìm thấy phông chữ DejaVu Sans (đã tìm ở: {where}).", "DejaVu Sans font not found (looked in: {where})."),
+    "doc.no_font": ("Không tìm thấy phông chữ Liberation Serif (đã tìm ở: {where}).",
+                    "Liberation Serif font not found (looked in: {where})."),
     # Batch covers.
     "doc.cover_title": ("BÌA XẤP PHIẾU", "BATCH COVER SHEET"),
     "doc.cover_batch": ("Xấp {code}", "Batch {code}"),
@@ -158,6 +165,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.cover_entry": ("Người nhập lần {n}", "Entered by ({n})"),
     "doc.cover_head": ("Tổ trưởng Tổ kiểm phiếu", "Head of the counting team"),
     "doc.sign_here": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
+    "doc.ballot_signer": ("Người bỏ phiếu (có thể ký hoặc không ký)", "Voter (may sign or not)"),
     # Minutes.
     "doc.minutes_title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
     "doc.copy": ("Bản {n}/{of}", "Copy {n}/{of}"),

@@ -11,45 +11,27 @@ from session.counting import ballot_qr, cover_qr
 from session.minutes import dated_line
 from session.paper import batch_code
 from session.state import SessionState
-from storage.paper.pdf_base import FAMILY, Fonts, Page, nfc
+from storage.paper.header import balanced, balanced_lines, signing_note
+from storage.paper.pdf_base import BODY, FAMILY, SMALL, TITLE, Fonts, Page, nfc, pitch
 
-PER_PAGE = 50
-"""Persons per A4 page; a longer list continues on the next page with the header repeated."""
-QR_SIZE = 24.0
-"""Side of the ballot's QR, mm."""
-MAX_ROW = 9.0
-"""Tallest row, mm (short lists)."""
+QR_SIZE = 16.0
+"""Side of the ballot's QR, mm: small, in the bottom-right corner (a scanner reads it; the voter need not)."""
+SEAL = 30.0
+"""Side of the space left top-left for the seal, mm (state bodies stamp their ballots)."""
+HALF = 148.5
+"""Height of half an A4 sheet: a ballot that fits is printed two to a sheet, cut along the line between them."""
+MIN_ROW = 8.0
+"""Least row height, mm: room for a firm cross."""
+BOX = 5.0
+"""Side of a box to mark, mm."""
+NAME_SIZE, POST_SIZE = SMALL + 0.5, SMALL
+"""Type of a name and of a position on the ballot, pt (they wrap inside their cell, they never shrink)."""
 
 
 def _form(pack) -> str:
     if pack.code == "APPOINT":
         return "appoint"
     return "binary" if len(pack.levels) == 2 else "three"
-
-
-def _ballot_header(pdf: Page, s: SessionState, page: int, pages: int) -> None:
-    """Body, title, conference, date, filling instructions and the QR; leaves y below them."""
-    conf, lang, form = s.conference, pdf.lang, _form(s.pack)
-    top = pdf.t_margin
-    pdf.qr(ballot_qr(s), pdf.w - pdf.r_margin - QR_SIZE, top - 2, QR_SIZE)
-    text_w = pdf.inner_width - QR_SIZE - 4
-    pdf.set_xy(pdf.l_margin, top)
-    pdf.block(pdf.l_margin, text_w * 0.6, 4, conf.body.upper(), 9, "B")
-    pdf.set_xy(pdf.l_margin, top + 9)
-    pdf.set_font(FAMILY, "B", 15)
-    pdf.cell(pdf.inner_width, 7, pdf_t(pdf, f"doc.ballot_title.{form}"), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.block(pdf.l_margin + QR_SIZE, pdf.inner_width - 2 * QR_SIZE, 4.3, conf.title, 9.5, align="C")
-    pdf.set_font(FAMILY, "", 8.5)
-    pdf.cell(pdf.inner_width, 4.5, nfc(dated_line(s, lang)), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_y(max(pdf.get_y(), top + QR_SIZE) + 1.5)
-    limit = "_free" if form == "appoint" and not s.pack.agree_limit else ""
-    # The pack's own instructions (only QD96 says a voter may sign); APPOINT names the number of posts.
-    how = pdf_t(pdf, f"doc.how.{form}{limit}", posts=conf.posts) if form == "appoint" else s.pack.instructions(lang)
-    pdf.block(pdf.l_margin, pdf.inner_width, 3.7, how, 8, fill=242, pad=1)
-    if pages > 1:
-        pdf.set_font(FAMILY, "", 7.5)
-        pdf.cell(pdf.inner_width, 4, pdf_t(pdf, "doc.page_of", page=page, pages=pages), align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_y(pdf.get_y() + 1.5)
 
 
 def pdf_t(pdf: Page, key: str, **params) -> str:
@@ -59,115 +41,255 @@ def pdf_t(pdf: Page, key: str, **params) -> str:
     return nfc(t(key, pdf.lang, **params))
 
 
+def _instructions(pdf: Page, s: SessionState) -> str:
+    form = _form(s.pack)
+    limit = "_free" if form == "appoint" and not s.pack.agree_limit else ""
+    # The pack's own instructions (only QD96 says a voter may sign); APPOINT names the number of posts.
+    return pdf_t(pdf, f"doc.how.{form}{limit}", posts=s.conference.posts) if form == "appoint" else nfc(s.pack.instructions(pdf.lang))
+
+
+def _header(pdf: Page, s: SessionState, top: float, page: int, pages: int) -> float:
+    """The body (or the seal space), title, conference, date and instructions from ``top``; returns the y below."""
+    conf, lang = s.conference, pdf.lang
+    left_w = pdf.inner_width * 0.4
+    pdf.set_xy(pdf.l_margin, top)
+    if s.pack.kind == "state":
+        # The Assembly's (council's) seal goes top-left: the space is left blank, marked only faintly.
+        pdf.set_draw_color(170)
+        pdf.set_dash_pattern(dash=1, gap=1)
+        pdf.rect(pdf.l_margin, top, SEAL, SEAL * 0.8)
+        pdf.set_dash_pattern()
+        pdf.set_draw_color(0)
+        pdf.set_text_color(150)
+        pdf.fit_text(pdf.l_margin, top, SEAL, SEAL * 0.8, pdf_t(pdf, "doc.seal"), SMALL, "I", "C")
+        pdf.set_text_color(0)
+        y = top + SEAL * 0.8
+    else:
+        y = top
+        for text, style in ((conf.superior.upper(), ""), (conf.body.upper(), "B")):
+            for line in pdf.lines_in(text, left_w, SMALL, style) if text else ():
+                pdf.set_font(FAMILY, style, SMALL)
+                pdf.set_xy(pdf.l_margin, y)
+                pdf.cell(left_w, pitch(SMALL), line, align="C")
+                y += pitch(SMALL)
+    pdf.set_xy(pdf.l_margin + left_w, top)
+    pdf.set_font(FAMILY, "I", SMALL)
+    pdf.cell(pdf.inner_width - left_w, pitch(SMALL) + 1, nfc(dated_line(s, lang)), align="R")
+    pdf.set_y(max(top + 9, min(y, top + 12)))
+    balanced(pdf, pdf_t(pdf, f"doc.ballot_title.{_form(s.pack)}"), TITLE + 2, "B")
+    balanced(pdf, conf.title, BODY, "B", upper=False)
+    pdf.set_y(max(pdf.get_y(), y) + 1.5)
+    pdf.block(pdf.l_margin, pdf.inner_width, pitch(SMALL), _instructions(pdf, s), SMALL, "I", fill=242, pad=1)
+    if pages > 1:
+        pdf.set_font(FAMILY, "", SMALL)
+        pdf.cell(pdf.inner_width, pitch(SMALL), pdf_t(pdf, "doc.page_of", page=page, pages=pages), align="R",
+                 new_x="LMARGIN", new_y="NEXT")
+    return pdf.get_y() + 1.5
+
+
 def _columns(pdf: Page, levels: int) -> tuple[float, float, float, float]:
     """Widths of STT, name, position and each level column."""
-    level_w = 24.0 if levels == 3 else 27.0
-    rest = pdf.inner_width - 9 - level_w * levels
-    return 9.0, rest * 0.56, rest * 0.44, level_w
+    level_w = 24.0 if levels == 3 else 28.0
+    rest = pdf.inner_width - 12 - level_w * levels
+    return 12.0, rest * 0.56, rest * 0.44, level_w
 
 
-def _table(pdf: Page, s: SessionState, persons, first: int, row_h: float) -> None:
-    lang = pdf.lang
-    no_w, name_w, pos_w, level_w = _columns(pdf, len(s.pack.levels))
+def _row_height(pdf: Page, person, widths) -> float:
+    _, name_w, pos_w, _ = widths
+    return max(MIN_ROW, pdf.text_height(person.name, name_w, NAME_SIZE, "B"), pdf.text_height(person.position, pos_w, POST_SIZE))
+
+
+def _head_height(pdf: Page, s: SessionState, widths) -> float:
+    labels = [level.vi if pdf.lang == "vi" else level.en for level in s.pack.levels]
+    return max(pdf.text_height(label, widths[3], SMALL, "B") for label in labels + [pdf_t(pdf, "doc.no")])
+
+
+def _table(pdf: Page, s: SessionState, persons, first: int, y: float) -> float:
+    """The table head and the rows of ``persons`` from ``y``; returns the y below."""
+    widths = _columns(pdf, len(s.pack.levels))
+    no_w, name_w, pos_w, level_w = widths
+    labels = [level.vi if pdf.lang == "vi" else level.en for level in s.pack.levels]
+    head_h = _head_height(pdf, s, widths)
+    x = pdf.l_margin
     pdf.set_fill_color(230)
-    pdf.set_x(pdf.l_margin)
-    head_h = 8.0
-    for w, key in ((no_w, "doc.no"), (name_w, "doc.name"), (pos_w, "doc.position")):
-        pdf.fit_cell(w, head_h, pdf_t(pdf, key), 8.5, "B", "C")
-    labels = [level.vi if lang == "vi" else level.en for level in s.pack.levels]
-    head_size = min(pdf.fit_size(nfc(label), level_w, 8.5, "B") for label in labels)
-    for label in labels:
-        pdf.fit_cell(level_w, head_h, label, head_size, "B", "C")
-    pdf.ln(head_h)
-    size = min(9.5, max(7.0, row_h * 2.1))
-    box = min(4.0, row_h - 1.4)
-    levels = len(s.pack.levels)
+    for w, text in ((no_w, pdf_t(pdf, "doc.no")), (name_w, pdf_t(pdf, "doc.name")), (pos_w, pdf_t(pdf, "doc.position")),
+                    *((level_w, label) for label in labels)):
+        pdf.rect(x, y, w, head_h, style="DF")
+        pdf.fit_text(x, y, w, head_h, text, SMALL, "B", "C")
+        x += w
+    y += head_h
     for i, person in enumerate(persons, first):
-        y = pdf.get_y()
+        row_h = _row_height(pdf, person, widths)
         x = pdf.l_margin
-        for w, text, style, align in ((no_w, str(i), "", "C"), (name_w, person.name, "B", "L"), (pos_w, person.position, "", "L")):
+        for w, text, size, style, align in ((no_w, str(i), POST_SIZE, "", "C"), (name_w, person.name, NAME_SIZE, "B", "L"),
+                                            (pos_w, person.position, POST_SIZE, "", "L")):
             pdf.rect(x, y, w, row_h)
             pdf.fit_text(x, y, w, row_h, text, size, style, align)
             x += w
-        for k in range(levels):
+        for k in range(len(labels)):
             pdf.rect(x + k * level_w, y, level_w, row_h)
-            pdf.box(x + k * level_w + (level_w - box) / 2, y + (row_h - box) / 2, box)
-        pdf.set_xy(pdf.l_margin, y + row_h)
+            pdf.box(x + k * level_w + (level_w - BOX) / 2, y + (row_h - BOX) / 2, BOX)
+        y += row_h
+    return y
 
 
-def draw_ballot(pdf: Page, s: SessionState) -> None:
-    """One ballot: as many pages as the list needs, the header on each."""
-    persons = s.ballot_persons
-    chunks = [persons[i:i + PER_PAGE] for i in range(0, len(persons), PER_PAGE)] or [()]
-    per_page = min(len(persons), PER_PAGE) or 1
+def _foot(pdf: Page, s: SessionState, y: float, bottom: float, last: bool) -> None:
+    """The signing line (on the last page) where the pack allows a voter to sign; the small QR bottom-right."""
+    if s.pack.signing and last:
+        x = pdf.l_margin + pdf.inner_width * 0.55
+        w = pdf.inner_width * 0.45
+        pdf.set_font(FAMILY, "B", SMALL)
+        pdf.set_xy(x, y + 2)
+        pdf.cell(w, pitch(SMALL), pdf_t(pdf, "doc.ballot_signer"), align="C")
+        signing_note(pdf, x, w, y + 2 + pitch(SMALL))
+    pdf.qr(ballot_qr(s), pdf.w - pdf.r_margin - QR_SIZE, bottom - QR_SIZE, QR_SIZE)
+
+
+FOOT = QR_SIZE + 2.0
+"""Room below the table for the signing line and the QR, mm."""
+
+
+def _pages(pdf: Page, s: SessionState, room: float, head: float) -> list[tuple]:
+    """The persons split into pages of ``room`` mm each (the header of ``head`` mm repeated on every page)."""
+    widths = _columns(pdf, len(s.pack.levels))
+    table_head = _head_height(pdf, s, widths)
+    pages: list[list] = [[]]
+    used = head + table_head
+    for person in s.ballot_persons:
+        row_h = _row_height(pdf, person, widths)
+        if pages[-1] and used + row_h > room - FOOT:
+            pages.append([])
+            used = head + table_head
+        pages[-1].append(person)
+        used += row_h
+    return [tuple(chunk) for chunk in pages]
+
+
+def _header_height(pdf: Page, s: SessionState, pages: int) -> float:
+    """Height the header takes, remembered per document."""
+    key = ("ballot_head", pages)
+    found = pdf._fits.get(key)
+    if found is None:
+        found = pdf._fits[key] = _measure(pdf, s, pages)
+    return found  # type: ignore[return-value]
+
+
+def _measure(pdf: Page, s: SessionState, pages: int) -> float:
+    """Lines the header wraps to, summed the way ``_header`` lays them out."""
+    conf = s.conference
+    title_h = len(balanced_lines(pdf, pdf_t(pdf, f"doc.ballot_title.{_form(s.pack)}").upper(), TITLE + 2)) * pitch(TITLE + 2)
+    conf_h = len(balanced_lines(pdf, conf.title, BODY)) * pitch(BODY)
+    how_h = len(pdf.wrap(_instructions(pdf, s), pdf.inner_width - 2, SMALL, "I")) * pitch(SMALL) + 2
+    left = SEAL * 0.8 if s.pack.kind == "state" else 12
+    return max(12.0, 9 + title_h + conf_h, left) + 1.5 + how_h + (pitch(SMALL) if pages > 1 else 0) + 1.5
+
+
+def layout(pdf: Page, s: SessionState) -> tuple[bool, list[tuple]]:
+    """(two to a sheet, the persons of each page): two when the whole ballot fits half a sheet."""
+    room_half = HALF - 2 * 8
+    chunks = _pages(pdf, s, room_half, _header_height(pdf, s, 1))
+    if len(chunks) == 1:
+        return True, chunks
+    room = pdf.h - pdf.t_margin - pdf.b_margin
+    chunks = _pages(pdf, s, room, _header_height(pdf, s, 2))
+    return False, chunks
+
+
+def draw_ballot(pdf: Page, s: SessionState, top: float | None = None, bottom: float | None = None,
+                chunks: list[tuple] | None = None, on_this_page: bool = False) -> None:
+    """One ballot: between ``top`` and ``bottom`` of the current page (half a sheet), else from the top of the
+    current page (``on_this_page``) or of a new one, with as many pages as its list needs."""
+    chunks = chunks if chunks is not None else layout(pdf, s)[1]
+    first = 1
     for page, chunk in enumerate(chunks, 1):
-        pdf.add_page()
-        _ballot_header(pdf, s, page, len(chunks))
-        room = pdf.h - pdf.b_margin - pdf.get_y() - 8.0 - 4.0
-        _table(pdf, s, chunk, (page - 1) * PER_PAGE + 1, min(MAX_ROW, room / per_page))
+        if page > 1 or (top is None and not on_this_page):
+            pdf.add_page()
+        y0, y1 = (top, bottom) if top is not None and page == 1 else (pdf.t_margin, pdf.h - pdf.b_margin)
+        y = _header(pdf, s, y0, page, len(chunks))
+        y = _table(pdf, s, chunk, first, y)
+        first += len(chunk)
+        _foot(pdf, s, y, y1, page == len(chunks))
         # fpdf2 carries the fill colour into the next page; back to the first page's so every page draws the same.
         pdf.set_fill_color(0)
 
 
+def _cut_line(pdf: Page) -> None:
+    """A dashed line across the middle of the sheet, where the two ballots are cut apart."""
+    pdf.set_draw_color(120)
+    pdf.set_dash_pattern(dash=2, gap=2)
+    pdf.line(4, HALF, pdf.w - 4, HALF)
+    pdf.set_dash_pattern()
+    pdf.set_draw_color(0)
+
+
 def ballots(s: SessionState, fonts: Fonts, copies: int = 1, lang: str = "vi") -> bytes:
-    """``copies`` identical ballots of the session as one PDF."""
+    """``copies`` identical ballots of the session as one PDF: two to an A4 sheet when one fits half of it."""
     pdf = Page(fonts, lang, s.conference.rehearsal)
     pdf.set_title(nfc(s.conference.title))
-    for _ in range(copies):
-        draw_ballot(pdf, s)
+    pdf.add_page()  # fpdf2 measures text on a page
+    two, chunks = layout(pdf, s)
+    for n in range(copies):
+        if not two:
+            draw_ballot(pdf, s, chunks=chunks, on_this_page=n == 0)
+        elif n % 2 == 0:
+            if n:
+                pdf.add_page()
+            _cut_line(pdf)
+            draw_ballot(pdf, s, 8.0, HALF - 8.0, chunks)
+        else:
+            draw_ballot(pdf, s, HALF + 8.0, pdf.h - 8.0, chunks)
     return bytes(pdf.output())
 
 
 def _cover(pdf: Page, s: SessionState, code: str) -> None:
     pdf.add_page()
     conf = s.conference
-    pdf.set_font(FAMILY, "B", 10)
-    pdf.cell(pdf.inner_width, 5, nfc(conf.body.upper()), new_x="LMARGIN", new_y="NEXT")
-    pdf.para(conf.title, 10)
-    pdf.para(dated_line(s, pdf.lang), 9)
-    pdf.set_y(pdf.get_y() + 6)
+    pdf.para(conf.body.upper(), SMALL + 1, "B")
+    pdf.para(conf.title, SMALL + 1)
+    pdf.para(dated_line(s, pdf.lang), SMALL + 1, "I")
+    pdf.set_y(pdf.get_y() + 5)
     pdf.set_font(FAMILY, "B", 20)
     pdf.cell(pdf.inner_width, 10, pdf_t(pdf, "doc.cover_title"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "B", 40)
-    pdf.cell(pdf.inner_width, 20, pdf_t(pdf, "doc.cover_batch", code=code), align="C", new_x="LMARGIN", new_y="NEXT")
-    size = 62.0
+    pdf.cell(pdf.inner_width, 18, pdf_t(pdf, "doc.cover_batch", code=code), align="C", new_x="LMARGIN", new_y="NEXT")
+    size = 56.0
     payload = cover_qr(s, code)
-    pdf.qr(payload, (pdf.w - size) / 2, pdf.get_y() + 2, size)
+    pdf.qr(payload, pdf.l_margin + (pdf.inner_width - size) / 2, pdf.get_y() + 2, size)
     pdf.set_y(pdf.get_y() + size + 4)
-    pdf.set_font(FAMILY, "", 9)
-    pdf.cell(pdf.inner_width, 5, pdf_t(pdf, "doc.cover_scan"), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FAMILY, "", 8)
-    pdf.cell(pdf.inner_width, 4, payload, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_y(pdf.get_y() + 8)
-    label_w, box_w, row_h = 70.0, 45.0, 12.0
+    pdf.set_font(FAMILY, "I", SMALL)
+    pdf.cell(pdf.inner_width, pitch(SMALL), pdf_t(pdf, "doc.cover_scan"), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "", SMALL)
+    pdf.cell(pdf.inner_width, pitch(SMALL), payload, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(pdf.get_y() + 6)
+    label_w, box_w, row_h = 75.0, 45.0, 12.0
     for key in ("doc.cover_count", "doc.cover_valid", "doc.cover_invalid"):
         pdf.set_x(pdf.l_margin + (pdf.inner_width - label_w - box_w) / 2)
-        pdf.fit_cell(label_w, row_h, pdf_t(pdf, key), 11, "B", border=1)
+        pdf.fit_cell(label_w, row_h, pdf_t(pdf, key), BODY, "B", border=1)
         pdf.cell(box_w, row_h, "", border=1, new_x="LMARGIN", new_y="NEXT")
-    pdf.set_y(pdf.get_y() + 12)
-    labels = [pdf_t(pdf, "doc.cover_entry", n=1), pdf_t(pdf, "doc.cover_entry", n=2), pdf_t(pdf, "doc.cover_head")]
-    signatures(pdf, labels)
+    pdf.set_y(pdf.get_y() + 10)
+    # The second entry is a box to sign only where a second station enters the batch blind.
+    entries = [pdf_t(pdf, "doc.cover_entry", n=n) for n in ((1, 2) if s.double_entry else (1,))]
+    signatures(pdf, entries + [pdf_t(pdf, "doc.cover_head")])
 
 
 def signatures(pdf: Page, labels: list[str], names: list[str] | None = None, space: float = 24.0, columns: int = 0) -> None:
-    """Signature blocks in a row of ``columns`` equal columns (centred when fewer): a label, "(ký, ghi rõ họ tên)",
-    room to sign, then the name if known (else a box)."""
+    """Signature blocks in a row of ``columns`` equal columns (centred when fewer): a bold title, "(ký, ghi rõ họ
+    tên)" in italic, room to sign, then the name if known (else a box)."""
     columns = max(columns, len(labels))
     col = pdf.inner_width / columns
     y = pdf.get_y()
     left = pdf.l_margin + (columns - len(labels)) * col / 2
+    label_h = max(pdf.text_height(label, col, BODY, "B", pad=0) for label in labels)
+    name_h = max(pdf.text_height(name, col, BODY, "B", pad=0) for name in names) if names else 0.0
     for i, label in enumerate(labels):
         x = left + i * col
-        pdf.set_xy(x, y)
-        pdf.fit_cell(col, 5, label, 9.5, "B", "C", border=0)
-        pdf.set_xy(x, y + 5)
-        pdf.fit_cell(col, 4, pdf_t(pdf, "doc.sign_here"), 7.5, "", "C", border=0)
+        pdf.fit_text(x, y, col, label_h, label, BODY, "B", "C")
+        below = signing_note(pdf, x, col, y + label_h)
         if names:
-            pdf.set_xy(x, y + 10 + space)
-            pdf.fit_cell(col, 5, names[i], 9.5, "B", "C", border=0)
+            pdf.fit_text(x, below + space, col, name_h, names[i], BODY, "B", "C")
         else:
-            pdf.rect(x + 4, y + 10, col - 8, space)
-    pdf.set_y(y + 10 + space + (10 if names else 2))
+            pdf.rect(x + 4, below + 1, col - 8, space)
+    pdf.set_xy(pdf.l_margin, y + label_h + pitch(SMALL) + space + (name_h + 4 if names else 3))
 
 
 def covers(s: SessionState, fonts: Fonts, batches: int, lang: str = "vi") -> bytes:

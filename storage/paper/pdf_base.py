@@ -1,8 +1,10 @@
-"""The page every document is printed on: A4, a Unicode font with full Vietnamese, QR images, the rehearsal mark.
+"""The page every document is printed on: A4 in a serif with full Vietnamese, QR images, the rehearsal mark.
 
-The font comes from the caller (the package ships DejaVu Sans in ``tui/data``);
+The faces come from the caller (the package ships Liberation Serif in ``tui/data``,
+metric-compatible with Times New Roman, the face of administrative documents);
 when none is given the usual system folders are searched, and a missing font is
 a clear error rather than a PDF with holes where the diacritics should be.
+DejaVu Sans stands in for the few signs the serif lacks (⌈ ⌉ in the working).
 """
 
 from __future__ import annotations
@@ -20,30 +22,48 @@ import session.paper  # noqa: F401  (registers the document strings)
 from session.errors import BadInput
 from session.i18n import t
 
-FAMILY = "DejaVu"
+FAMILY = "Serif"
 """Font family name inside the PDF."""
-SYSTEM_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
-"""Where a DejaVu Sans is looked for when the caller gives no folder."""
-REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
+FALLBACK = "Signs"
+"""Family drawn for characters the serif has no glyph for."""
+BODY = 13.0
+"""Body text, pt (NĐ 30/2020: 13–14)."""
+SMALL = 11.0
+"""The least size anything is printed at, pt: tables, notes, the footer band."""
+TITLE = 14.0
+"""Titles, pt (bold capitals)."""
+PITCH = 0.3528 * 1.25
+"""Line pitch per pt of type, mm."""
+SYSTEM_DIRS = ("/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/liberation",
+               "/usr/share/fonts/liberation", "/usr/local/share/fonts")
+"""Where Liberation Serif is looked for when the caller gives no folder."""
+FACES = {"regular": "LiberationSerif-Regular.ttf", "bold": "LiberationSerif-Bold.ttf", "italic": "LiberationSerif-Italic.ttf"}
+SIGNS = "DejaVuSans.ttf"
+SIGNS_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
 
 
 @dataclass(frozen=True)
 class Fonts:
-    """The two faces every document uses."""
+    """The faces every document uses."""
 
     regular: Path
     """Regular face (TTF)."""
     bold: Path
-    """Bold face (TTF)."""
+    """Bold face (TTF): titles, names."""
+    italic: Path
+    """Italic face (TTF): the place–date line, the notes under a signature."""
+    signs: Path | None = None
+    """A face for the signs the serif lacks (⌈ ⌉); None draws them as the serif's missing glyph."""
 
 
 def find_fonts(folder: Path | str | None = None) -> Fonts:
-    """The DejaVu Sans faces in ``folder``, else in the system folders; BadInput if none has both."""
+    """The Liberation Serif faces in ``folder``, else in the system folders; BadInput if none has all three."""
     folders = [Path(folder)] if folder else []
     folders += [Path(d) for d in SYSTEM_DIRS]
     for base in folders:
-        if (base / REGULAR).is_file() and (base / BOLD).is_file():
-            return Fonts(base / REGULAR, base / BOLD)
+        if all((base / name).is_file() for name in FACES.values()):
+            signs = next((d / SIGNS for d in [base, *map(Path, SIGNS_DIRS)] if (d / SIGNS).is_file()), None)
+            return Fonts(*(base / name for name in FACES.values()), signs=signs)
     raise BadInput("doc.no_font", where=", ".join(str(f) for f in folders))
 
 
@@ -63,19 +83,30 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def pitch(size: float) -> float:
+    """Line height of ``size`` pt type, mm."""
+    return size * PITCH
+
+
 class Page(FPDF):
-    """A4 portrait in DejaVu Sans; a rehearsal is stamped across every page."""
+    """A4 (or A5) in Liberation Serif; a rehearsal is stamped across every page."""
 
     def __init__(self, fonts: Fonts, lang: str = "vi", rehearsal: bool = False):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.lang = lang
         self.rehearsal = rehearsal
         self._fits: dict[tuple, object] = {}
-        self.set_margins(14, 12, 14)
+        # NĐ 30/2020: margins top/bottom 20–25, left 30–35, right 15–20 mm.
+        self.set_margins(25, 15, 15)
         self.set_auto_page_break(False)
         self.add_font(FAMILY, "", str(fonts.regular))
         self.add_font(FAMILY, "B", str(fonts.bold))
-        self.set_font(FAMILY, size=10)
+        self.add_font(FAMILY, "I", str(fonts.italic))
+        if fonts.signs:
+            self.add_font(FALLBACK, "", str(fonts.signs))
+            self.set_fallback_fonts([FALLBACK], exact_match=False)
+        self.set_font(FAMILY, size=BODY)
+        self._cmap = self.current_font.cmap
         self.set_creator("tinnhiem")
         # A fixed date keeps identical input → identical bytes (the archive manifest, the tests).
         from datetime import UTC, datetime
@@ -91,16 +122,20 @@ class Page(FPDF):
         if self.rehearsal:
             self._stamp()
 
-    def footer_on(self, page: int, text: str) -> None:
-        """Write ``text`` at the foot of an already drawn ``page`` (the minutes know page x/y only at the end)."""
+    def footer_on(self, page: int, text: str, top: float | None = None) -> None:
+        """Write ``text`` in the footer band of an already drawn ``page`` (the minutes know page x/y only at the end)."""
         current = self.page
         self.page = page
         # Two sizes in a row force fpdf2 to select the font in this page's own stream.
-        self.set_font(FAMILY, "", 7.5)
-        self.set_font(FAMILY, "", 7)
+        self.set_font(FAMILY, "", SMALL + 0.5)
+        self.set_font(FAMILY, "", SMALL)
         self.set_text_color(60)
-        self.set_xy(self.l_margin, self.h - 9)
-        self.cell(self.inner_width, 4, nfc(text), align="C")
+        band = self.h - 11 if top is None else top
+        self.set_draw_color(150)
+        self.line(self.l_margin, band - 1, self.w - self.r_margin, band - 1)
+        self.set_draw_color(0)
+        self.set_xy(self.l_margin, band)
+        self.cell(self.inner_width, pitch(SMALL), nfc(text), align="C")
         self.set_text_color(0)
         self.page = current
 
@@ -110,9 +145,9 @@ class Page(FPDF):
         found = self._fits.get(key)
         if found is None:
             self.set_font(FAMILY, style, size)
-            found = self.multi_cell(w, 4, nfc(text), dry_run=True, output="LINES")
+            found = [line.strip() for line in self.multi_cell(w, 4, nfc(text), dry_run=True, output="LINES")]
             self._fits[key] = found
-        return found
+        return found  # type: ignore[return-value]
 
     def _stamp(self) -> None:
         """"THỬ NGHIỆM" diagonally across the page, light enough to read the content through."""
@@ -131,18 +166,17 @@ class Page(FPDF):
         """Draw the QR of ``payload`` with its top-left corner at (x, y)."""
         self.image(io.BytesIO(qr_png(payload)), x=x, y=y, w=size, h=size)
 
-    def fit_size(self, text: str, w: float, size: float, style: str = "", least: float = 5.5) -> float:
-        """The largest size ≤ ``size`` (down to ``least`` pt) at which ``text`` fits ``w``; remembered per page set."""
+    def fit_size(self, text: str, w: float, size: float, style: str = "", least: float = SMALL) -> float:
+        """The largest size ≤ ``size`` (down to ``least`` pt, never below SMALL) at which ``text`` fits ``w``."""
+        least = max(least, SMALL)
         key = (text, w, size, style, least)
         found = self._fits.get(key)
         if found is None:
             found = size
-            self.set_font(FAMILY, style, found)
-            while found > least and self.get_string_width(text) > w - 2 * self.c_margin:
+            while found > least and self.width(text, found, style) > w - 2 * self.c_margin:
                 found -= 0.5
-                self.set_font(FAMILY, style, found)
             self._fits[key] = found
-        return found
+        return found  # type: ignore[return-value]
 
     def block(self, x: float, w: float, h: float, text: str, size: float, style: str = "", align: str = "L",
               fill: int | None = None, pad: float = 0.0) -> None:
@@ -160,8 +194,8 @@ class Page(FPDF):
         self.set_xy(self.l_margin, top + 2 * pad + len(lines) * h)
 
     def fit_cell(self, w: float, h: float, text: str, size: float, style: str = "", align: str = "L",
-                 border: int | str = 1, least: float = 5.5) -> None:
-        """One cell whose text shrinks (down to ``least`` pt) rather than overflow its box."""
+                 border: int | str = 1, least: float = SMALL) -> None:
+        """One cell whose short text shrinks (never below SMALL) rather than overflow its box."""
         text = nfc(text)
         self.set_font(FAMILY, style, self.fit_size(text, w, size, style, least))
         self.cell(w, h, text, border=border, align=align)
@@ -175,38 +209,44 @@ class Page(FPDF):
             found = self._fits[key] = self.get_string_width(text)
         return found  # type: ignore[return-value]
 
+    def lines_in(self, text: str, w: float, size: float, style: str = "") -> list[str]:
+        """``text`` broken to fit a cell ``w`` wide (inner padding kept) at ``size``: it wraps, it never shrinks."""
+        return self.wrap(nfc(text), w - 2 * self.c_margin, size, style)
+
+    def text_height(self, text: str, w: float, size: float, style: str = "", pad: float = 1.0) -> float:
+        """Height a cell ``w`` wide needs to hold ``text`` at ``size``, with ``pad`` above and below."""
+        return len(self.lines_in(text, w, size, style)) * pitch(size) + 2 * pad
+
     def fit_text(self, x: float, y: float, w: float, h: float, text: str, size: float, style: str = "",
                  align: str = "L") -> None:
-        """Text in a w×h box without fpdf2's line-breaking machinery (fast path for long tables); draws no border.
-
-        It shrinks to 7 pt on one line; text still too long goes on two lines (a long post or name)
-        at the largest size both fit, rather than run into the next column."""
-        text = nfc(text)
-        room = w - 2 * self.c_margin
-        one = self.fit_size(text, w, size, style, least=7)
-        lines = [text]
-        if self.width(text, one, style) > room:
-            two = min(size, h / 2 / 0.3528 / 1.2)
-            while two > 4.5 and len(self.wrap(text, w, two, style)) > 2:
-                two -= 0.5
-            one = self.fit_size(text, w, size, style, least=4.5)
-            if two > one:
-                one, lines = two, [line.strip() for line in self.wrap(text, w, two, style)]
-        self.set_font(FAMILY, style, one)
-        pitch = one * 0.3528 * 1.2
-        top = y + (h - pitch * len(lines)) / 2
+        """Text wrapped inside a w×h box, centred in its height; draws no border (the caller sizes ``h`` with
+        ``text_height``). Lines the serif can draw go out without fpdf2's line machinery (fast on long tables)."""
+        lines = self.lines_in(text, w, size, style)
+        self.set_font(FAMILY, style, size)
+        step = pitch(size)
+        top = y + (h - step * len(lines)) / 2
         for k, line in enumerate(lines):
-            left = x + self.c_margin if align == "L" else x + (w - self.width(line, one, style)) / 2
-            # Baseline placed so the x-height sits in the middle of the line.
-            self.text(left, top + pitch * (k + 0.5) + one * 0.3528 * 0.36, line)
-        self.set_font(FAMILY, style, one)
+            if all(ord(c) in self._cmap for c in line):
+                if align == "C":
+                    left = x + (w - self.width(line, size, style)) / 2
+                elif align == "R":
+                    left = x + w - self.c_margin - self.width(line, size, style)
+                else:
+                    left = x + self.c_margin
+                # Baseline placed so the x-height sits in the middle of the line.
+                self.text(left, top + step * (k + 0.5) + size * 0.3528 * 0.33, line)
+            else:
+                self.set_xy(x, top + step * k)
+                self.cell(w, step, line, align=align)
+        self.set_font(FAMILY, style, size)
 
     def box(self, x: float, y: float, size: float) -> None:
         """An empty square to mark."""
         self.rect(x, y, size, size)
 
-    def para(self, text: str, size: float = 10, style: str = "", h: float | None = None, align: str = "L") -> None:
+    def para(self, text: str, size: float = BODY, style: str = "", h: float | None = None, align: str = "L",
+             indent: float = 0.0) -> None:
         """A wrapped paragraph across the inner width."""
         self.set_font(FAMILY, style, size)
-        self.set_x(self.l_margin)
-        self.multi_cell(self.inner_width, h or size * 0.45, nfc(text), align=align, new_x="LMARGIN", new_y="NEXT")
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(self.inner_width - indent, h or pitch(size), nfc(text), align=align, new_x="LMARGIN", new_y="NEXT")

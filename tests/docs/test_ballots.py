@@ -55,28 +55,89 @@ def test_a_person_left_off_by_eligibility_is_not_printed(sample):
 def test_no_two_ballots_differ_and_the_qr_names_only_session_and_form(sample):
     pdf = ballots_pdf(sample, fonts(), 5)
     streams = page_streams(pdf)
-    assert len(streams) == 5 and len(set(streams)) == 1
-    assert qr_texts(render(pdf, 3)) == [ballot_payload(sample.session_id, "QD96")]
+    # A short list: two ballots to an A4 sheet, the fifth alone on the third.
+    assert len(streams) == 3 and streams[0] == streams[1] == page_streams(ballots_pdf(sample, fonts(), 2))[0]
+    assert qr_texts(render(pdf, 1)) == [ballot_payload(sample.session_id, "QD96")] * 2
     assert read_scan(sample, ballot_payload(sample.session_id, "QD96")).kind == "ballot"
 
 
-def test_fifty_persons_fit_one_a4_page():
-    state = new_service(synthetic(5, 50)).state
-    (text,) = pages_text(ballots_pdf(state, fonts(), 1))
-    assert "Người Được Lấy Phiếu 50 " in text
+def test_a_short_form_prints_two_to_a_sheet_and_a_long_one_a_page_each():
+    short = new_service(synthetic(5, 3)).state
+    assert len(pages_text(ballots_pdf(short, fonts(), 4))) == 2
+    assert b"[5.669 5.669] 0.000 d" in page_streams(ballots_pdf(short, fonts(), 2))[0]  # the dashed cut line
+    long = new_service(synthetic(5, 20)).state
+    (text,) = pages_text(ballots_pdf(long, fonts(), 1))
+    assert "Người Được Lấy Phiếu 20" in " ".join(text.split())
 
 
 def test_a_longer_list_continues_with_the_header_repeated():
     state = new_service(synthetic(5, 120)).state
     pdf = ballots_pdf(state, fonts(), 2)
     pages = pages_text(pdf)
-    assert len(pages) == 6
+    per = len(pages) // 2
+    assert len(pages) == 2 * per and per > 2
     for index, text in enumerate(pages):
-        page = index % 3 + 1
-        assert "PHIẾU TÍN NHIỆM" in text and "STT Họ và tên Chức vụ" in text and f"Trang {page}/3" in text
-    assert "51 Người Được Lấy Phiếu 51 " in pages[1] and "Người Được Lấy Phiếu 51 " not in pages[0]
-    assert "120 Người Được Lấy Phiếu 120 " in pages[2]
-    assert page_streams(pdf)[:3] == page_streams(pdf)[3:]
+        page = index % per + 1
+        assert "PHIẾU TÍN NHIỆM" in text and "STT Họ và tên Chức vụ" in text and f"Trang {page}/{per}" in text
+    flat = [" ".join(text.split()) for text in pages]
+    assert "1 Người Được Lấy Phiếu 1 " in flat[0] and "120 Người Được Lấy Phiếu 120 " in flat[per - 1]
+    assert page_streams(pdf)[:per] == page_streams(pdf)[per:]
+
+
+def test_the_signing_line_only_where_the_pack_allows_signing():
+    for rules, signs in (("QD96", True), ("NQ96", False), ("QD262", False)):
+        text = pages_text(ballots_pdf(new_service(synthetic(5, 2, rules)).state, fonts(), 1))[0]
+        assert ("Người bỏ phiếu (có thể ký hoặc không ký)" in text) is signs, rules
+
+
+def test_state_ballots_leave_the_seal_space_party_ballots_name_the_body():
+    state_text = pages_text(ballots_pdf(new_service(synthetic(5, 2, "NQ96")).state, fonts(), 1))[0]
+    party_text = pages_text(ballots_pdf(new_service(synthetic(5, 2, "QD96")).state, fonts(), 1))[0]
+    assert "(Dấu)" in state_text and "(Dấu)" not in party_text
+
+
+def test_no_word_is_left_alone_on_the_title_s_last_line(sample):
+    lines = pages_text(ballots_pdf(sample, fonts(), 1))[0].splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Hội nghị lấy phiếu"))
+    title = [lines[at]] + ([lines[at + 1]] if not lines[at + 1].startswith("Mỗi") else [])
+    assert len(title[-1].split()) >= 2, title
+
+
+def test_a_90_character_position_wraps_inside_its_cell_and_never_reaches_a_box():
+    """The PDF's text runs against the table's columns: every run of a row stays in its own cell."""
+    import io
+
+    from pypdf import PdfReader
+
+    from storage.paper.ballots import _columns
+    from storage.paper.pdf_base import Page
+
+    data = synthetic(5, 3)
+    data["persons"][0]["position"] = ("Phó Trưởng ban Thường trực kiêm Chánh Văn phòng, phụ trách công tác tổ chức "
+                                     "cán bộ")[:90].ljust(90, ".")
+    data["persons"][0]["name"] = "Nguyễn Thị Phương Thảo Hoàng Lê Minh Khuê Trần"
+    pdf = ballots_pdf(new_service(data).state, fonts(), 1)
+    page = Page(fonts())
+    no_w, name_w, pos_w, _ = _columns(page, 3)
+    left = page.l_margin
+    name_cell = (left + no_w, left + no_w + name_w)
+    pos_cell = (name_cell[1], name_cell[1] + pos_w)
+    runs: list[tuple[str, float, float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x_mm = (tm[4] * cm[0] + cm[4]) * 25.4 / 72
+            runs.append((text.strip(), x_mm, size * tm[0], page.width(text.strip(), size * tm[0])))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    checked = 0
+    for text, x, size, width in runs:
+        for cell, words in ((name_cell, data["persons"][0]["name"]), (pos_cell, data["persons"][0]["position"])):
+            if cell[0] <= x < cell[1] and text in words:
+                assert size >= 11
+                assert x + width <= cell[1] + 0.01, (text, x, width, cell)
+                checked += 1
+    assert checked >= 4  # both texts wrapped to at least two lines, each inside its cell
 
 
 def test_batch_covers_carry_their_code_as_text_and_qr_the_station_accepts(sample):
@@ -84,7 +145,10 @@ def test_batch_covers_carry_their_code_as_text_and_qr_the_station_accepts(sample
     pages = pages_text(pdf)
     assert len(pages) == 3
     assert "Xấp B02" in pages[1] and "Số phiếu trong xấp" in pages[1] and "Tổ trưởng Tổ kiểm phiếu" in pages[1]
-    assert pages[1].count("(ký, ghi rõ họ tên)") == 3
+    assert pages[1].count("(ký, ghi rõ họ tên)") == 2  # one entry: no second-entry box
+    double = sample_data()
+    double["conference"]["double_entry"] = True
+    assert pages_text(covers_pdf(new_service(double).state, fonts(), 1))[0].count("(ký, ghi rõ họ tên)") == 3
     (payload,) = qr_texts(render(pdf, 1))
     assert payload == batch_payload(sample.session_id, "B02")
     scan = read_scan(sample, payload)
