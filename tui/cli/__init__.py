@@ -2,8 +2,8 @@
 
 Exit status: 0 done, 2 bad input (file, arguments, database), 3 action refused,
 4 log tampered, 5 a write whose outcome the store could not tell.
-Families: ``conference`` (new), ``do``, ``results`` (results, export), ``log`` (verify,
-replay), ``paper`` (print, archive), ``screens`` (chair, project, station, demo).
+Families: ``conference`` (new, template), ``do``, ``results`` (results, export), ``report``,
+``log`` (verify, replay), ``paper`` (print, archive), ``screens`` (chair, project, station, demo).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tui.cli.registry import COMMANDS
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-FAMILIES = ("conference", "do", "results", "log", "paper", "screens")
+FAMILIES = ("conference", "do", "results", "report", "log", "paper", "screens")
 """The modules whose import registers their sub-commands, in the order ``--help`` lists them."""
 
 

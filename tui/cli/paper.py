@@ -19,7 +19,7 @@ from tui.cli.registry import command, db_args
 from tui.i18n import register
 from tui.paper_jobs import FONT_DIR
 
-__all__ = ["FONT_DIR", "verify_archive", "verify_digest"]
+__all__ = ["FONT_DIR", "archive_findings", "verify_archive", "verify_digest"]
 
 register({
     "archive.ok": ("Gói lưu trữ nguyên vẹn: {count} tệp khớp {manifest}.", "Archive intact: {count} files match {manifest}."),
@@ -98,6 +98,22 @@ def run_archive(a: argparse.Namespace) -> int:
 def verify_archive(path: str, lang: str, digest: str | None = None) -> int:
     """``tinnhiem verify FILE.zip [--digest CODE]``: the manifest, the log (chain and rules), then the code printed on
     the paper against the log; exit 4 naming what is wrong."""
+    from storage.paper import archive
+
+    records, problems, files, verdict = archive_findings(path, lang)
+    if problems:
+        # Like the log's verdict, the archive's is the command's report: standard output.
+        for problem in problems:
+            out(t("archive.bad", lang, reason=problem))
+        return EXIT_TAMPER
+    out(t("archive.ok", lang, count=len(files) - 1, manifest=archive.MANIFEST))
+    out(t("log.ok", lang, count=verdict.count, code=verdict.proof, head=verdict.head))
+    return verify_digest(records, digest, lang) if digest else EXIT_OK
+
+
+def archive_findings(path: str, lang: str):
+    """What ``verify`` finds in the archive at ``path``: (its log's records, the problems as sentences, its files, the
+    log's verdict); no problems means the manifest, the chain, the rules and the minutes' code all hold."""
     from session.admissible import check
     from session.errors import SessionError
     from storage.paper import archive
@@ -110,6 +126,7 @@ def verify_archive(path: str, lang: str, digest: str | None = None) -> int:
     found = archive.check(blob)
     problems = found.messages(lang)
     verdict = None
+    records: list[Recorded] = []
     if archive.LOG in found.files:
         try:
             records = _records(found.files[archive.LOG], read_jsonl)
@@ -120,14 +137,7 @@ def verify_archive(path: str, lang: str, digest: str | None = None) -> int:
             problems.append(f"{archive.LOG}: {t('log.broken', lang, reason=verdict.explain(lang))}")
         elif verdict is not None and archive.MINUTES_TXT in found.files:
             problems += _minutes_against_log(found.files[archive.MINUTES_TXT], records, lang)
-    if problems:
-        # Like the log's verdict, the archive's is the command's report: standard output.
-        for problem in problems:
-            out(t("archive.bad", lang, reason=problem))
-        return EXIT_TAMPER
-    out(t("archive.ok", lang, count=len(found.files) - 1, manifest=archive.MANIFEST))
-    out(t("log.ok", lang, count=verdict.count, code=verdict.proof, head=verdict.head))
-    return verify_digest(records, digest, lang) if digest else EXIT_OK
+    return records, problems, found.files, verdict
 
 
 def _minutes_against_log(text: bytes, records: list[Recorded], lang: str) -> list[str]:
