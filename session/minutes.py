@@ -116,6 +116,14 @@ class Minutes:
     """Short code and event count as printed (``1A2B-3C4D/57``)."""
     qr: str
     """Payload of the integrity QR."""
+    kind: str = "party"
+    """The pack's kind (party | state): which official head the minutes carry."""
+    superior: str = ""
+    """The body above the holding body ('' for none)."""
+    tally: tuple[tuple[str, int], ...] = ()
+    """Issued, returned, valid and invalid ballots, short labels, as each person's line repeats them."""
+    closed: str = ""
+    """Sentence saying when the minutes were closed and in how many copies."""
 
     @property
     def short(self) -> str:
@@ -211,7 +219,19 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         events=seq,
         code=printed_code(head, seq),
         qr=log_payload(s.session_id, seq, head),
+        kind=pack.kind,
+        superior=s.conference.superior,
+        tally=tuple((t(f"doc.m_short_{key}", lang), data[key]) for key in ("issued", "returned", "valid", "invalid")),
+        closed=_closed(s, lang),
     )
+
+
+def _closed(s: SessionState, lang: str) -> str:
+    """When the minutes were drawn up: the close of the count (the step ``minutes`` entered)."""
+    local = local_time(s.step_times.get("minutes", ""), s.conference.timezone)
+    if local is None:
+        return t("doc.m_copies", lang)
+    return t("doc.m_closed", lang, hm=f"{local:%H:%M}", date=f"{local:%d/%m/%Y}")
 
 
 def _reason(s: SessionState, key: str, lang: str) -> str:
@@ -255,7 +275,6 @@ def render_text(m: Minutes, copy: int | None = None) -> str:
               f"  {t('doc.m_events', lang)}: {m.events}",
               f"  {t('doc.m_digest', lang)}: {m.head}",
               f"  {t('doc.m_code', lang)}: {m.code}",
-              "  " + t("doc.m_check", lang, code=m.code),
-              "", t("doc.m_copies", lang), "", t("doc.m_signatures", lang)]
+              "", m.closed or t("doc.m_copies", lang), "", t("doc.m_signatures", lang)]
     lines += [f"  {p.role}: {p.name}  ........................" for p in m.team]
     return "\n".join(lines) + "\n"

@@ -8,8 +8,6 @@ documents); state bodies print the motto of NĐ 30/2020 (Quốc hiệu 13 pt cap
 from __future__ import annotations
 
 from session.i18n import t
-from session.minutes import dated_line
-from session.state import SessionState
 from storage.paper.pdf_base import BODY, FAMILY, SMALL, Page, nfc, pitch
 
 LEFT = 0.42
@@ -32,17 +30,17 @@ def _rule(pdf: Page, x: float, w: float, y: float, text: str, size: float, style
     pdf.line(x + (w - length) / 2, y + 0.6, x + (w + length) / 2, y + 0.6)
 
 
-def official_header(pdf: Page, s: SessionState, number: str | None = None, dated: bool = True) -> None:
-    """Draw the head at the top margin; ``number`` is the document's symbol ("BB-KP") after "Số: …/"; leaves y below."""
-    lang, conf, kind = pdf.lang, s.conference, s.pack.kind
+def official_header(pdf: Page, kind: str, superior: str, body: str, dated: str, number: str | None = None) -> None:
+    """Draw the head at the current y: ``kind`` is the pack's (party | state), ``dated`` the place–date line,
+    ``number`` the document's symbol ("BB-KP") after "Số: …/"; leaves y below it."""
+    lang = pdf.lang
     x, top = pdf.l_margin, pdf.get_y()
     left_w = pdf.inner_width * LEFT
     right_x, right_w = x + left_w, pdf.inner_width - left_w
     y = top
-    if conf.superior:
-        y = _centred(pdf, x, left_w, y, conf.superior.upper(), BODY - 1)
-    body = conf.body.upper()
-    y = _centred(pdf, x, left_w, y, body, BODY - 1, "B")
+    if superior:
+        y = _centred(pdf, x, left_w, y, superior.upper(), BODY - 1)
+    y = _centred(pdf, x, left_w, y, body.upper(), BODY - 1, "B")
     if kind == "party":
         y = _centred(pdf, x, left_w, y, "*", BODY - 1)
     else:
@@ -63,7 +61,7 @@ def official_header(pdf: Page, s: SessionState, number: str | None = None, dated
         _rule(pdf, right_x, right_w, y, motto, BODY, "B")
     y += 2.5
     if dated:
-        y = _centred(pdf, right_x, right_w, y, dated_line(s, lang), BODY, "I")
+        y = _centred(pdf, right_x, right_w, y, dated, BODY, "I")
     pdf.set_xy(pdf.l_margin, max(left_end, y) + 3)
 
 

@@ -1,19 +1,29 @@
-"""The counting minutes as PDF: three copies, each page with the session id, page x/y, the log code and the copy mark.
+"""The counting minutes as PDF: three copies under the official head, each page's footer band carrying the
+session id, page x/y, the log code and the copy mark.
 
-It lays out ``session.minutes.Minutes`` and computes nothing of its own.
+It lays out ``session.minutes.Minutes`` and computes nothing of its own. Software text (digests, the verify
+recipe) stays out of the body: the code is in the footer band and the QR beside the signatures; how to check
+them is in the archive's VERIFY.txt.
 """
 
 from __future__ import annotations
 
 from session.i18n import t
-from session.minutes import COPIES, Minutes
+from session.minutes import COPIES, Minutes, attendance_notes
 from storage.paper.ballots import signatures
-from storage.paper.pdf_base import FAMILY, Fonts, Page, nfc
+from storage.paper.header import balanced, official_header
+from storage.paper.pdf_base import BODY, FAMILY, SMALL, TITLE, Fonts, Page, nfc, pitch
 
 BOTTOM = 16.0
-"""Room kept free at the foot of each page for the footer, mm."""
-QR_SIZE = 34.0
-"""Side of the integrity QR, mm."""
+"""Room kept free at the foot of each page for the footer band, mm."""
+QR_SIZE = 22.0
+"""Side of the integrity QR beside the signatures, mm."""
+SIGN_SPACE = 20.0
+"""Room left to sign, mm."""
+CELL = 12.0
+"""Type in the tables, pt."""
+NUMBER = "BB-KP"
+"""The minutes' symbol after "Số: …/"."""
 
 
 class _Copy:
@@ -28,31 +38,36 @@ class _Copy:
         return nfc(t(key, self.m.lang, **params))
 
     def footers(self) -> None:
-        """Session id, page x/y, the log code and the copy mark at the foot of each of this copy's pages."""
+        """Session id, page x/y, the log code and the copy mark in the footer band of each of this copy's pages."""
         pages = self.last - self.first + 1
         for number in range(self.first, self.last + 1):
             page = self.tr("doc.page_of", page=number - self.first + 1, pages=pages)
-            self.pdf.footer_on(number, self.tr("doc.footer", session=self.m.session_id, rules=self.m.rules_code, page=page, code=self.m.code,
-                                               copy=self.tr("doc.copy", n=self.copy, of=COPIES)))
+            self.pdf.footer_on(number, self.tr("doc.footer", session=self.m.session_id, rules=self.m.rules_code, page=page,
+                                               code=self.m.code, copy=self.tr("doc.copy", n=self.copy, of=COPIES)))
+
+    @property
+    def floor(self) -> float:
+        """The lowest y body text may reach."""
+        return self.pdf.h - BOTTOM
 
     def room(self, height: float) -> None:
         """Start a new page unless ``height`` mm still fit."""
-        if self.pdf.get_y() + height > self.pdf.h - BOTTOM:
+        if self.pdf.get_y() + height > self.floor:
             self.pdf.add_page()
 
-    def note(self, text: str, size: float = 9, h: float = 4.6) -> None:
-        """A wrapped line of notes, on a new page unless all of it fits above the footer."""
-        pdf = self.pdf
-        pdf.set_font(FAMILY, "", size)
-        lines = pdf.multi_cell(pdf.inner_width, h, nfc(text), dry_run=True, output="LINES")
-        self.room(h * len(lines))
-        pdf.para(text, size, h=h)
+    def para_height(self, text: str, size: float = BODY, style: str = "") -> float:
+        return len(self.pdf.lines_in(text, self.pdf.inner_width + 2 * self.pdf.c_margin, size, style)) * pitch(size)
 
-    def section(self, key: str, keep: float = 8.0) -> None:
+    def note(self, text: str, size: float = BODY, style: str = "", align: str = "J") -> None:
+        """A paragraph, on a new page unless all of it fits above the footer."""
+        self.room(self.para_height(text, size, style))
+        self.pdf.para(text, size, style, align=align)
+
+    def section(self, key: str, keep: float = 10.0) -> None:
         """A numbered heading, on a new page unless ``keep`` mm of what follows fit under it."""
-        self.room(9 + keep)
-        self.pdf.set_y(self.pdf.get_y() + 2.5)
-        self.pdf.para(self.tr(key), 10.5, "B", 6)
+        self.room(pitch(BODY) + 2 + keep)
+        self.pdf.set_y(self.pdf.get_y() + 2)
+        self.pdf.para(self.tr(key), BODY, "B")
 
     def draw(self) -> None:
         pdf = self.pdf
@@ -61,139 +76,153 @@ class _Copy:
         self.head()
         self.team()
         self.books()
+        self.notes()
         self.results()
-        self.integrity()
-        self.signatures()
+        self.closing()
         self.last = pdf.page
 
     def head(self) -> None:
         pdf, m = self.pdf, self.m
-        top = pdf.get_y()
-        pdf.set_font(FAMILY, "B", 9.5)
-        pdf.multi_cell(pdf.inner_width * 0.55, 4.5, nfc(m.body.upper()), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_xy(pdf.w - pdf.r_margin - 30, top)
-        pdf.set_font(FAMILY, "B", 11)
-        pdf.cell(30, 8, self.tr("doc.copy", n=self.copy, of=COPIES), border=1, align="C")
-        pdf.set_xy(pdf.l_margin, top + 11)
-        pdf.set_font(FAMILY, "", 9)
-        pdf.cell(pdf.inner_width, 5, nfc(m.dated), align="R", new_x="LMARGIN", new_y="NEXT")
+        official_header(pdf, m.kind, m.superior, m.body, m.dated, NUMBER)
         pdf.set_y(pdf.get_y() + 2)
-        pdf.para(self.tr("doc.minutes_title"), 15, "B", 8, "C")
-        pdf.para(m.title, 10.5, "B", 5, "C")
-        pdf.set_y(pdf.get_y() + 3)
+        balanced(pdf, self.tr("doc.minutes_title"), TITLE + 1)
+        balanced(pdf, m.title, BODY, "B", upper=False)
+        pdf.set_y(pdf.get_y() + 2)
         for text in (m.when, m.rules, m.citation):
-            pdf.para(text, 9.5, h=4.8, align="J")
+            self.note(text)
 
-    def table(self, widths: list[float], cells: list[str], h: float, size: float, style: str = "",
-              aligns: str | None = None, fill: bool = False) -> None:
-        """One row of bordered cells; a header row (``fill``) uses one size for all its labels."""
+    def row(self, widths: list[float], cells: list[str], size: float = CELL, style: str = "", aligns: str | None = None,
+            fill: bool = False, keep: float = 0.0) -> None:
+        """One row of bordered cells, as tall as its longest wrapped cell; on a new page unless it (and ``keep``) fit."""
         pdf = self.pdf
-        pdf.set_x(pdf.l_margin)
+        h = max(pdf.text_height(text, w, size, style) for w, text in zip(widths, cells))
+        self.room(h + keep)
+        x, y = pdf.l_margin, pdf.get_y()
         pdf.set_fill_color(232)
-        if fill:
-            size = min(pdf.fit_size(nfc(text), w, size, style) for w, text in zip(widths, cells))
         for i, (w, text) in enumerate(zip(widths, cells)):
-            align = aligns[i] if aligns else "L"
-            size_i = pdf.fit_size(nfc(text), w, size, style)
-            pdf.set_font(FAMILY, style, size_i)
-            pdf.cell(w, h, nfc(text), border=1, align=align, fill=fill)
-        pdf.ln(h)
+            pdf.rect(x, y, w, h, style="DF" if fill else "D")
+            pdf.fit_text(x, y, w, h, text, size, style, aligns[i] if aligns else "L")
+            x += w
+        pdf.set_xy(pdf.l_margin, y + h)
 
     def team(self) -> None:
         pdf, m = self.pdf, self.m
-        self.section("doc.m_team", keep=12)
-        widths = [10, 60, pdf.inner_width - 100, 30]
-        self.table(widths, [self.tr("doc.no"), self.tr("doc.name"), self.tr("doc.position"), self.tr("doc.m_role")], 6, 9, "B", "CCCC", True)
+        self.section("doc.m_team", keep=16)
+        widths = [12, 58, pdf.inner_width - 100, 30]
+        self.row(widths, [self.tr("doc.no"), self.tr("doc.name"), self.tr("doc.position"), self.tr("doc.m_role")], CELL, "B",
+                 "CCCC", True)
         for i, member in enumerate(m.team, 1):
-            self.room(6)
-            self.table(widths, [str(i), member.name, member.posts, member.role], 6, 9, "", "CLLC")
+            self.row(widths, [str(i), member.name, member.posts, member.role], CELL, "", "CLLC")
         if m.team_vote:
             pdf.set_y(pdf.get_y() + 1.5)
-            pdf.para(m.team_vote, 9.5, h=4.8)
+            self.note(m.team_vote)
 
     def books(self) -> None:
         pdf, m = self.pdf, self.m
-        self.section("doc.m_books", keep=12)
+        self.section("doc.m_books", keep=16)
         widths = [80, 22, pdf.inner_width - 102]
         for figure in m.books:
-            self.table(widths, [figure.label, str(figure.value), figure.note], 6, 9.5, "", "LCL")
+            self.row(widths, [figure.label, str(figure.value), figure.note], BODY, "", "LCL")
         for text, count in m.invalid_reasons:
-            pdf.para(f"– {text}: {count}", 9, h=4.6)
+            self.note(f"– {text}: {count}")
+        for line in attendance_notes(m):  # late arrivals, and those present left without a ballot
+            self.note(line)
         pdf.set_y(pdf.get_y() + 1.5)
-        pdf.para(m.basis, 9.5, "B", 4.8)
+        self.note(m.basis, BODY, "B")
 
-    def results_head(self, widths: list[float]) -> None:
-        labels = [self.tr("doc.no"), self.tr("doc.name"), self.tr("doc.position"), *self.m.columns]
-        self.table(widths, labels, 7, 8.5, "B", "C" * len(labels), True)
+    def person_block(self, i: int, p, measure: bool = False) -> float:
+        """One person: name and post, then issued, returned, valid, invalid and each level with count and
+        percentage, then the band, its consequence and the working; returns its height (drawn unless ``measure``)."""
+        pdf, m = self.pdf, self.m
+        labels = [label for label, _ in m.tally] + list(m.columns)
+        values = [str(n) for _, n in m.tally] + [f"{count}\n({pct}%)" for count, pct in p.cells]
+        col = pdf.inner_width / len(labels)
+        heading = f"{i}. {p.name} – {p.position}" if p.position else f"{i}. {p.name}"
+        band = self.tr("doc.m_band", band=p.band, consequence=p.consequence).strip()
+        working = self.tr("doc.m_working", working=p.working)
+        head_h = self.para_height(heading, BODY, "B")
+        label_h = max(pdf.text_height(label, col, SMALL, "B") for label in labels)
+        value_h = max(pdf.text_height(value, col, CELL) for value in values)
+        notes_h = self.para_height(band, CELL) + self.para_height(working, CELL)
+        total = 1.5 + head_h + label_h + value_h + notes_h + 1
+        if measure:
+            return total
+        self.room(total)
+        pdf.set_y(pdf.get_y() + 1.5)
+        pdf.para(heading, BODY, "B")
+        y = pdf.get_y()
+        pdf.set_fill_color(232)
+        for k, (label, value) in enumerate(zip(labels, values)):
+            x = pdf.l_margin + k * col
+            pdf.rect(x, y, col, label_h, style="DF")
+            pdf.fit_text(x, y, col, label_h, label, SMALL, "B", "C")
+            pdf.rect(x, y + label_h, col, value_h)
+            for j, line in enumerate(value.split("\n")):
+                # The count in bold, its percentage under it at the least size (it fits the column whole).
+                size = CELL if j == 0 else SMALL
+                pdf.fit_text(x, y + label_h + 1 + j * pitch(CELL), col, pitch(CELL), line, size, "B" if j == 0 else "", "C")
+        pdf.set_xy(pdf.l_margin, y + label_h + value_h)
+        pdf.para(band, CELL, "I")
+        pdf.para(working, CELL)
+        pdf.set_y(pdf.get_y() + 1)
+        return total
+
+    def notes(self) -> None:
+        """Persons left off, settings no source confirms, corrections: before the results, so that the last
+        results stay with the signatures."""
+        pdf, m = self.pdf, self.m
+        for key, items in (("doc.m_excluded", m.excluded), ("doc.m_unconfirmed", m.unconfirmed)):
+            if items:
+                self.room(pitch(BODY) * 2 + 2)
+                pdf.set_y(pdf.get_y() + 2)
+                pdf.para(self.tr(key), BODY, "B")
+                for text in items:
+                    self.note(f"– {text}", CELL)
+        if m.corrections:
+            self.note(self.tr("doc.m_corrections", n=m.corrections))
 
     def results(self) -> None:
-        pdf, m = self.pdf, self.m
-        self.section("doc.m_results", keep=26)
-        count_w = 23.0 if len(m.columns) == 4 else 28.0
-        rest = pdf.inner_width - 9 - count_w * len(m.columns)
-        widths = [9, rest * 0.57, rest * 0.43] + [count_w] * len(m.columns)
-        self.results_head(widths)
+        m = self.m
+        tail = self.tail_height()
+        # The heading goes with the first person (and, when there is only one, with the signatures too).
+        first = self.person_block(1, m.persons[0], measure=True) + (tail if len(m.persons) == 1 else 0) if m.persons else 0
+        self.section("doc.m_results", keep=first)
         for i, p in enumerate(m.persons, 1):
-            band = self.tr("doc.m_band", band=p.band, consequence=p.consequence).strip() + "\n" + \
-                self.tr("doc.m_working", working=p.working)
-            lines = pdf.wrap(band, pdf.inner_width - 9 - 1, 8)
-            need = 6.5 + len(lines) * 4 + 1
-            if pdf.get_y() + need > pdf.h - BOTTOM:
-                pdf.add_page()
-                self.results_head(widths)
-            cells = [str(i), p.name, p.position] + [f"{count} ({pct}%)" for count, pct in p.cells]
-            self.table(widths, cells, 6.5, 9, "", "CLL" + "C" * len(p.cells))
-            top = pdf.get_y()
-            pdf.rect(pdf.l_margin, top, pdf.inner_width, len(lines) * 4 + 1)
-            pdf.set_font(FAMILY, "", 8)
-            for k, line in enumerate(lines):
-                pdf.set_xy(pdf.l_margin + 9, top + 0.5 + 4 * k)
-                pdf.cell(pdf.inner_width - 9, 4, line)
-            pdf.set_xy(pdf.l_margin, top + len(lines) * 4 + 1)
-        for key, notes in (("doc.m_excluded", m.excluded), ("doc.m_unconfirmed", m.unconfirmed)):
-            if notes:
-                self.room(10)
-                pdf.set_y(pdf.get_y() + 2)
-                pdf.para(self.tr(key), 9.5, "B", 5)
-                for text in notes:
-                    self.note(f"– {text}")
-        if m.corrections:
-            pdf.para(self.tr("doc.m_corrections", n=m.corrections), 9, h=4.6)
+            if i == len(m.persons):
+                # The last results stay on the page of the signatures: carried over with them if need be.
+                self.room(self.person_block(i, p, measure=True) + tail)
+            self.person_block(i, p)
 
-    def integrity(self) -> None:
-        pdf, m = self.pdf, self.m
-        self.section("doc.m_integrity", keep=QR_SIZE + 2)
-        top = pdf.get_y()
-        pdf.qr(m.qr, pdf.w - pdf.r_margin - QR_SIZE, top, QR_SIZE)
-        text_w = pdf.inner_width - QR_SIZE - 4
-        rows = [("doc.m_launch", m.launch_code), ("doc.m_events", str(m.events)), ("doc.m_code", m.code)]
-        for key, value in rows:
-            pdf.set_x(pdf.l_margin)
-            pdf.set_font(FAMILY, "", 9.5)
-            pdf.cell(52, 6, self.tr(key) + ":")
-            pdf.set_font(FAMILY, "B", 11)
-            pdf.cell(text_w - 52, 6, value, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(FAMILY, "", 9.5)
-        pdf.cell(52, 6, self.tr("doc.m_digest") + ":", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(FAMILY, "", 8)
-        pdf.cell(text_w, 4.5, m.head[:32], new_x="LMARGIN", new_y="NEXT")
-        pdf.cell(text_w, 4.5, m.head[32:], new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(FAMILY, "", 8)
-        pdf.cell(text_w, 5, self.tr("doc.m_check", code=m.code), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_y(max(pdf.get_y(), top + QR_SIZE) + 3)
-        self.room(6)  # the closing sentence never runs into the page's footer
-        pdf.para(self.tr("doc.m_copies"), 9.5, h=4.8)
+    def signers(self) -> list[list[tuple[str, str]]]:
+        """Rows of (title, name) to sign: the chair and the head of the team, then the members three to a row."""
+        team = list(self.m.team)
+        head = team[0].name if team else ""
+        rows = [[(self.tr("doc.m_chair"), ""), (self.tr("doc.m_team_head"), head)]]
+        members = [(p.role.upper(), p.name) for p in team[1:]]
+        rows += [members[k:k + 3] for k in range(0, len(members), 3)]
+        return rows
 
-    def signatures(self) -> None:
+    def row_height(self, row: list[tuple[str, str]]) -> float:
+        col = self.pdf.inner_width / max(3, len(row))
+        label = max(self.pdf.text_height(title, col, BODY, "B", pad=0) for title, _ in row)
+        return label + pitch(SMALL) + SIGN_SPACE + pitch(BODY) * 2 + 4
+
+    def tail_height(self) -> float:
+        """What follows the results: the closing sentence, the heading and every row of signatures."""
+        return self.para_height(self.m.closed) + 4 + sum(self.row_height(r) for r in self.signers())
+
+    def closing(self) -> None:
         pdf, m = self.pdf, self.m
-        self.room(9 + 48)  # the heading and the first row of signatures stay together
+        self.room(self.tail_height())
         pdf.set_y(pdf.get_y() + 3)
-        pdf.para(self.tr("doc.m_signatures"), 10.5, "B", 6, "C")
-        team = list(m.team)
-        for start in range(0, len(team), 3):
-            row = team[start:start + 3]
-            self.room(48)
-            signatures(pdf, [p.role for p in row], [p.name for p in row], space=22, columns=min(3, len(team)))
+        pdf.para(m.closed, align="J")
+        pdf.set_y(pdf.get_y() + 1)
+        for row in self.signers():
+            self.room(self.row_height(row))
+            names = [name for _, name in row]
+            signatures(pdf, [title for title, _ in row], names, space=SIGN_SPACE, columns=max(2, len(row)))
+        # The log's code as a QR at the foot of the last page: one scan gives what the footer band says.
+        pdf.qr(m.qr, pdf.w - pdf.r_margin - QR_SIZE, min(pdf.get_y(), self.floor - QR_SIZE), QR_SIZE)
 
 
 def minutes(m: Minutes, fonts: Fonts) -> bytes:

@@ -49,8 +49,13 @@ def test_each_person_with_counts_percentages_band_and_working(pages, state):
     names = {p.id: p.name for p in state.ballot_persons}
     for pid, (counts, percent, _band) in EXPECTED.items():
         # Vietnamese text writes the decimal comma ("58,33%"); the results JSON keeps "58.33".
-        cells = " ".join(f"{counts[k]} ({percent[k].replace('.', ',')}%)" for k in ("high", "medium", "low", "invalid"))
-        assert f"{names[pid]} Phó Trưởng ban {cells}" in text
+        # Per person: issued, returned, valid, invalid, then each level with its count and percentage (each
+        # column's label then its figures, as the text comes out).
+        labels = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp", "Không hợp lệ")
+        cells = " ".join(f"{label} {counts[k]} ({percent[k].replace('.', ',')}%)"
+                         for label, k in zip(labels, ("high", "medium", "low", "invalid")))
+        assert f"{names[pid]} – Phó Trưởng ban" in text
+        assert f"Phát ra 12 Thu về 12 Hợp lệ 11 Không hợp lệ 1 {cells}" in " ".join(text.split())
     assert "Lê Văn Khánh" in text and "Hoàng Thị Mai" in text
     assert "Kết quả: Quá nửa. Trên 50% nhưng dưới 2/3 số phiếu tín nhiệm thấp" in text
     assert "Kết quả: Từ 2/3 trở lên. Từ 2/3 số phiếu tín nhiệm thấp: miễn nhiệm chức vụ đang đảm nhiệm" in text
@@ -67,16 +72,16 @@ def test_team_names_signature_blocks_launch_code_and_digest(pages, state):
     text = "\n".join(pages[: len(pages) // 3])
     for vid in state.team:
         assert state.conference.voter(vid).name in text
-    assert text.count("(ký, ghi rõ họ tên)") == len(state.team)
-    assert "Tổ trưởng" in text
-    assert state.launch_code in text
+    assert text.count("(ký, ghi rõ họ tên)") == len(state.team) + 1  # the team and the chair
+    assert "CHỦ TRÌ HỘI NGHỊ" in text and "TỔ TRƯỞNG TỔ KIỂM PHIẾU" in text
+    # Software text stays out of the body: no digest, no launch code, no verify recipe (that is VERIFY.txt's).
     seq, head = state.counted
-    assert head[:32] in text and head[32:] in text
-    assert f"Số sự kiện: {seq}" in text
+    assert head[:32] not in text and state.launch_code not in text and "tinnhiem verify" not in text
+    assert "Biên bản kết thúc lúc" in text
 
 
 def test_the_integrity_qr_carries_session_count_and_head(minutes_file, pages, state):
-    page = next(i for i, text in enumerate(pages) if "IV. TÍNH TOÀN VẸN CỦA NHẬT KÝ" in text)
+    page = next(i for i, text in enumerate(pages) if "CHỦ TRÌ HỘI NGHỊ" in text)
     found = qr_texts(render(minutes_file.read_bytes(), page))
     assert found == [log_payload(state.session_id, *state.counted)]
 
@@ -134,14 +139,17 @@ def test_minutes_follow_the_pack_form(rules):
     enter(service, [mark] * 9)
     service.handle(c.Advance(), CHAIR)
     text = "\n".join(pages_text(minutes_pdf(service.state, fonts())))
-    assert "STT Họ và tên Chức vụ " + " ".join(labels) + " Không hợp lệ" in text
-    assert f"Người Được Lấy Phiếu 1 Phó Giám đốc {cells}" in text
+    flat = " ".join(text.split())
+    counts = [cell for cell in cells.split(" ")]
+    row = " ".join(f"{label} {count} {pct}" for label, count, pct in zip(labels + ("Không hợp lệ",), counts[::2], counts[1::2]))
+    assert "Phát ra 9 Thu về 9 Hợp lệ 9 Không hợp lệ 0 " + row in flat
+    assert "Người Được Lấy Phiếu 1 – Phó Giám đốc" in text
     assert band in text
     assert "Số phiếu hỏng đã đổi" not in text  # shown only when a ballot was exchanged
     assert f"· {rules} · Trang 1/" in text
 
 
-HEADINGS = ("I. TỔ KIỂM PHIẾU", "II. SỐ LIỆU", "III. KẾT QUẢ", "IV. TÍNH TOÀN VẸN CỦA NHẬT KÝ", "TỔ KIỂM PHIẾU")
+HEADINGS = ("I. TỔ KIỂM PHIẾU", "II. SỐ LIỆU", "III. KẾT QUẢ")
 
 
 @pytest.mark.parametrize("persons", [1, 4, 7, 11, 16])
@@ -192,3 +200,40 @@ def test_no_text_runs_into_the_page_footer(persons):
     enter(service, ["1" * persons] * 6 + ["3" * persons] * 5 + ["!not_issued"])
     finish(service)
     assert _text_in_footer_band(minutes_pdf(service.state, fonts())) == []
+
+
+@pytest.mark.parametrize("rules, head", [("QD96", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("APPOINT", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+                                         ("NQ96", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")])
+def test_the_official_head_follows_the_body(rules, head):
+    from session import commands as c
+    from session.events import CHAIR
+    from storage.paper.documents import minutes_pdf
+    from tests.docs.support import fonts, new_service
+    from tests.scenarios import drive_to_counting, enter, synthetic
+
+    data = synthetic(9, 2, rules, posts=1 if rules == "APPOINT" else None)
+    data["conference"].update(superior="Tỉnh ủy Quảng Ngãi", locality="Quảng Ngãi")
+    service = drive_to_counting(new_service(data))
+    enter(service, [("1" if rules == "APPOINT" else "3") * 2] * 9)
+    service.handle(c.Advance(), CHAIR)
+    first = pages_text(minutes_pdf(service.state, fonts()))[0]
+    other = {"ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"} - {head}
+    assert head in first and not any(o in first for o in other)
+    assert ("Độc lập - Tự do - Hạnh phúc" in first) is (rules == "NQ96")
+    assert "TỈNH ỦY QUẢNG NGÃI" in first and "Số: ……/BB-KP" in first
+    assert "Quảng Ngãi, ngày 01 tháng 12 năm 2023" in first
+
+
+def test_body_text_is_at_least_13_pt_and_nothing_below_11(minutes_file):
+    import io
+
+    from pypdf import PdfReader
+
+    sizes: list[tuple[str, float]] = []
+    for page in PdfReader(io.BytesIO(minutes_file.read_bytes())).pages:
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append((text.strip(), size * tm[0]))
+                          if text.strip() else None)
+    assert min(size for _, size in sizes) >= 11  # tables, notes and the footer band included
+    body = [size for text, size in sizes if text.startswith(("Hôm nay", "Căn cứ", "Quy định áp dụng", "Biên bản kết thúc",
+                                                            "Số người", "I. ", "II. ", "III. "))]
+    assert len(body) >= 8 and min(body) >= 13
