@@ -12,7 +12,7 @@ from session.i18n import t
 from session.minutes import COPIES, Minutes, attendance_notes
 from storage.paper.ballots import signatures
 from storage.paper.header import balanced, official_header
-from storage.paper.pdf_base import BODY, FAMILY, SMALL, TITLE, Fonts, Page, nfc, pitch
+from storage.paper.pdf_base import BODY, SMALL, TITLE, Fonts, Page, nfc, pitch
 
 BOTTOM = 16.0
 """Room kept free at the foot of each page for the footer band, mm."""
