@@ -4,5 +4,6 @@ Commands go through ``decide(state, command) -> events``; events go through
 ``evolve(state, event) -> state``; replay is a fold of ``evolve`` over the log.
 """
 
-# Importing registers the counting stations' commands and events, and station trust (sign-in, PIN resets, independence).
-from session import counting, trust  # noqa: F401
+# Importing registers the counting stations' commands and events, station trust (sign-in, PIN resets, independence),
+# and latecomers (present until issuing ends; leaving issuing with someone unserved).
+from session import counting, latecomers, trust  # noqa: F401

@@ -25,11 +25,12 @@ IRREVERSIBLE = frozenset({"return", "announce", "seal"})
 ALLOWED: dict[str, tuple[str, ...]] = {
     "prepared": ("next",),
     "roll_call": ("present", "absent", "next"),
-    "briefing": ("next",),
-    "counting_team": ("team propose", "team approve", "next"),
-    "team_instructions": ("next",),
-    "nominees": ("nominees", "next"),
-    "issuing": ("issue", "spoil", "entry-mode", "next"),
+    # A voter may still be marked present until issuing ends: after the roll call, as a late arrival.
+    "briefing": ("present", "next"),
+    "counting_team": ("team propose", "team approve", "present", "next"),
+    "team_instructions": ("present", "next"),
+    "nominees": ("nominees", "present", "next"),
+    "issuing": ("issue", "present", "spoil", "entry-mode", "next"),
     "voting": ("return", "entry-mode", "next"),
     "counting": ("batch", "ballot", "resolve", "correct", "next"),
     "minutes": ("sign", "next"),

@@ -21,6 +21,8 @@ class Advance(Command):
     """Leave the current step for the next one, if its guard holds."""
 
     ACTION: ClassVar[str] = "next"
+    anyway: bool = False
+    """Leave issuing even though a present voter holds no ballot (``next --yes``); recorded, and named in the minutes."""
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,10 @@ class Minutes:
     """Issued, returned, valid and invalid ballots, short labels, as each person's line repeats them."""
     closed: str = ""
     """Sentence saying when the minutes were closed and in how many copies."""
+    late: tuple[str, ...] = ()
+    """Names of those marked present after the roll call, in the order they came."""
+    unserved: tuple[str, ...] = ()
+    """Names of those present who held no ballot when issuing was left on the chair's word."""
 
     @property
     def short(self) -> str:
@@ -219,6 +223,8 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         events=seq,
         code=printed_code(head, seq),
         qr=log_payload(s.session_id, seq, head),
+        late=tuple(s.conference.voter(v).name for v in s.late),
+        unserved=tuple(s.conference.voter(v).name for v in s.unserved),
         kind=pack.kind,
         superior=s.conference.superior,
         tally=tuple((t(f"doc.m_short_{key}", lang), data[key]) for key in ("issued", "returned", "valid", "invalid")),
@@ -242,6 +248,16 @@ def _reason(s: SessionState, key: str, lang: str) -> str:
     return reason.vi if lang == "vi" else reason.en
 
 
+def attendance_notes(m: Minutes) -> tuple[str, ...]:
+    """The lines naming late arrivals and those present left without a ballot (none when there were none)."""
+    notes = []
+    if m.late:
+        notes.append(t("doc.m_late", m.lang, n=len(m.late), names=", ".join(m.late)))
+    if m.unserved:
+        notes.append(t("doc.m_unserved", m.lang, n=len(m.unserved), names=", ".join(m.unserved)))
+    return tuple(notes)
+
+
 def render_text(m: Minutes, copy: int | None = None) -> str:
     """The minutes as plain text (for the archive and the terminal)."""
     lang = m.lang
@@ -257,6 +273,7 @@ def render_text(m: Minutes, copy: int | None = None) -> str:
         lines.append("  " + m.team_vote)
     lines += ["", t("doc.m_books", lang)]
     lines += [f"  {f.label}: {f.value} {f.note}".rstrip() for f in m.books]
+    lines += ["  " + line for line in attendance_notes(m)]
     lines += [f"    – {text}: {n}" for text, n in m.invalid_reasons]
     lines += ["  " + m.basis, "", t("doc.m_results", lang)]
     for i, p in enumerate(m.persons, 1):

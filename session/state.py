@@ -37,6 +37,10 @@ class SessionState:
     """Step id → time it was entered."""
     present: set[str] = field(default_factory=set)
     """Voter ids checked off as present."""
+    late: tuple[str, ...] = ()
+    """Voter ids marked present after the roll call, in the order they came."""
+    unserved: tuple[str, ...] = ()
+    """Voters present but holding no ballot when the chair left issuing anyway (``next --yes``)."""
     team: tuple[str, ...] = ()
     """Proposed or approved counting team (voter ids)."""
     team_head: str = ""

@@ -67,7 +67,8 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     table: dict[str, tuple[_Parser, Callable]] = {}
 
     p = _parser("next")
-    table["next"] = (p, lambda a: cmd.Advance())
+    p.add_argument("--yes", action="store_true")  # leave issuing although someone present holds no ballot
+    table["next"] = (p, lambda a: cmd.Advance(anyway=a.yes))
     table["present"] = (_ids("present"), lambda a: cmd.MarkPresent(tuple(a.ids)))
     table["absent"] = (_ids("absent"), lambda a: cmd.MarkAbsent(tuple(a.ids)))
 

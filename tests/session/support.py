@@ -51,6 +51,8 @@ def project(s: SessionState) -> dict[str, Any]:
         "step": s.step,
         "step_times": dict(s.step_times),
         "present": sorted(s.present),
+        "late": s.late,
+        "unserved": s.unserved,
         "team": list(s.team),
         "team_head": s.team_head,
         "team_approved": s.team_approved,

@@ -39,7 +39,7 @@ batch = st.sampled_from(["", "B"])
 position = st.one_of(st.none(), st.integers(0, 4))
 
 commands = st.one_of(
-    st.just(c.Advance()),
+    st.builds(c.Advance, st.booleans()),
     st.builds(c.MarkPresent, ids),
     st.builds(c.MarkAbsent, ids),
     st.builds(c.ProposeTeam, ids, voter),

@@ -17,6 +17,7 @@ from session.agenda import EXITS, allowed, exit_failure
 from session.log import short_code
 from tui.i18n import t
 from tui.screens import strings  # noqa: F401  (registers the screen strings)
+from tui.screens.chair_latecomers import ask_latecomer, leave_issuing
 from tui.screens.chair_paper import paper_bindings
 from tui.screens.panel_base import StepPanel
 from tui.widgets.agenda_list import AgendaList
@@ -184,8 +185,12 @@ class ChairScreen(Screen):
         state = self.app.service.state
         if state.step != self._panel_step:  # a key pressed before the redraw reaches the new step's panel
             await self.show_state()
-        if name == "next" and state.step != "counting":
+        if name == "next" and state.step == "issuing":
+            leave_issuing(self, state, self.app.lang)
+        elif name == "next" and state.step != "counting":
             self.app.dispatch(c.Advance())
+        elif name == "present" and state.step != "roll_call":
+            ask_latecomer(self, state, self.app.lang)
         elif self.panel is not None:
             self.panel.run(name)
 
