@@ -273,8 +273,8 @@ def render_text(m: Minutes, copy: int | None = None) -> str:
         lines.append("  " + m.team_vote)
     lines += ["", t("doc.m_books", lang)]
     lines += [f"  {f.label}: {f.value} {f.note}".rstrip() for f in m.books]
-    lines += ["  " + line for line in attendance_notes(m)]
     lines += [f"    – {text}: {n}" for text, n in m.invalid_reasons]
+    lines += ["  " + line for line in attendance_notes(m)]
     lines += ["  " + m.basis, "", t("doc.m_results", lang)]
     for i, p in enumerate(m.persons, 1):
         lines.append(f"  {i}. {p.name} — {p.position}")
