@@ -68,6 +68,8 @@ CONFERENCE = Sheet("Hội nghị", "conference", (
     Column("Phiên tập dượt", "rehearsal", FLAG),
     Column("Nhập phiếu hai lần", "double_entry", FLAG),
     Column("Múi giờ", "timezone"),
+    Column("Cơ quan cấp trên", "superior"),
+    Column("Địa danh", "locality"),
 ))
 """Key/value rows: the label in column A (or the TOML key), the value in column B; ``overrides.NAME`` rows set a pack setting."""
 CONFERENCE_HEAD = ("Mục", "Giá trị")
@@ -140,6 +142,10 @@ STRINGS = {
     "workbook.col.rehearsal": ("Phiên tập dượt: mọi tài liệu ghi rõ.", "A rehearsal: every document says so."),
     "workbook.col.double_entry": ("Hai máy nhập độc lập từng xấp phiếu.", "Two stations enter each batch blind."),
     "workbook.col.timezone": ("Múi giờ (mặc định Asia/Ho_Chi_Minh).", "Time zone (default Asia/Ho_Chi_Minh)."),
+    "workbook.col.superior": ("Cơ quan cấp trên, in phía trên tên cơ quan ở đầu tài liệu.",
+                              "The body above, printed over the body's name in the documents' header."),
+    "workbook.col.locality": ("Địa danh ở dòng «…, ngày … tháng … năm …» (mặc định: địa điểm).",
+                              "The locality of the place–date line (default: the place)."),
     "workbook.col.id": ("Mã, không dấu cách, không trùng.", "Id, no spaces, unique."),
     "workbook.col.name": ("Họ và tên đầy đủ.", "Full name."),
     "workbook.col.position": ("Chức vụ như in trên phiếu.", "Post as printed on the ballot."),

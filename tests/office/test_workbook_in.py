@@ -54,12 +54,14 @@ def test_new_from_the_workbook_as_the_office_edits_it(template, tmp_path):
         persons["B2"] = "Lê Văn Khánh Hòa"
         persons["D3"] = "15/03/2016"  # typed as text, dd/mm/yyyy
         persons["G2"] = 12345  # a personnel number typed as a number
+        book[lay.CONFERENCE.name]["B12"] = "Tỉnh ủy Quảng Ngãi"
         voters = book[lay.VOTERS.name]
         voters.append(["v13", "Trần Văn Mới", "Chuyên viên; Đảng viên"])
 
     _edit(template, change)
     conference, plain = read_workbook(template)
     assert conference.persons[0].name == "Lê Văn Khánh Hòa" and conference.persons[0].key == "12345"
+    assert conference.superior == "Tỉnh ủy Quảng Ngãi"
     assert plain["persons"][1]["in_post_since"] == "2016-03-15"
     assert conference.voter("v13").posts == ("Chuyên viên", "Đảng viên")
     db = tmp_path / "s.db"
@@ -88,14 +90,14 @@ CASES = [
      "Hội nghị, dòng 7, cột B (Tổng số thành viên): conference.total_members = 3"),
     ("members as text", lambda b: b[lay.CONFERENCE.name].__setitem__("B7", "mười lăm"),
      "Hội nghị, dòng 7, cột B (Tổng số thành viên): phải là số nguyên dương"),
-    ("an unknown item", lambda b: b[lay.CONFERENCE.name].__setitem__("A12", "Chủ trì"),
-     "Hội nghị, dòng 12, cột A (Mục): không có mục «Chủ trì»"),
+    ("an unknown item", lambda b: b[lay.CONFERENCE.name].__setitem__("A14", "Chủ trì"),
+     "Hội nghị, dòng 14, cột A (Mục): không có mục «Chủ trì»"),
     ("an unknown header", lambda b: b[lay.VOTERS.name].__setitem__("D1", "Ghi chú"),
      "Người dự, dòng 1, cột D (Ghi chú): không có cột «Ghi chú»"),
     ("a value without a header", lambda b: b[lay.VOTERS.name].__setitem__("E4", "?"),
      "Người dự, dòng 4, cột E (): có dữ liệu nhưng cột không có tiêu đề"),
     ("an override out of range", lambda b: b[lay.CONFERENCE.name].append(["overrides.min_months_in_post", 400]),
-     "Hội nghị, dòng 12, cột B (overrides.min_months_in_post):"),
+     "Hội nghị, dòng 14, cột B (overrides.min_months_in_post):"),
     ("a sheet missing", lambda b: b.remove(b[lay.VOTERS.name]), "Sổ tính thiếu trang «Người dự»."),
     ("a sheet unknown", lambda b: b.create_sheet("Ghi chép"), "Sổ tính có trang «Ghi chép» không dùng được"),
     ("a column missing", lambda b: b[lay.PERSONS.name].delete_cols(4), "Trang «Người được lấy phiếu» thiếu cột «Giữ chức vụ từ ngày»."),
