@@ -108,7 +108,7 @@ class _Copy:
     def team(self) -> None:
         pdf, m = self.pdf, self.m
         self.section("doc.m_team", keep=16)
-        widths = [12, 58, pdf.inner_width - 100, 30]
+        widths = [14, 56, pdf.inner_width - 100, 30]
         self.row(widths, [self.tr("doc.no"), self.tr("doc.name"), self.tr("doc.position"), self.tr("doc.m_role")], CELL, "B",
                  "CCCC", True)
         for i, member in enumerate(m.team, 1):
