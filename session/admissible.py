@@ -34,20 +34,22 @@ IMPLIED: dict[type, Callable[[ev.Event, ev.Actor], cmd.Command]] = {
     ev.TeamProposed: lambda e, a: cmd.ProposeTeam(e.members, e.head),
     ev.TeamVoted: lambda e, a: cmd.ApproveTeam(e.votes_for, e.votes_against, e.abstain),
     ev.NomineesFixed: lambda e, a: cmd.FixNominees(e.persons),
-    ev.BallotsIssued: lambda e, a: cmd.IssueBallots(e.voters),
-    ev.SpoiledExchanged: lambda e, a: cmd.ExchangeSpoiled(e.voter),
-    ev.ReturnedRecorded: lambda e, a: cmd.RecordReturned(e.count),
-    ev.BallotRecorded: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, a.station),
+    ev.BallotsIssued: lambda e, a: cmd.IssueBallots(e.voters, form=e.form),
+    ev.SpoiledExchanged: lambda e, a: cmd.ExchangeSpoiled(e.voter, e.form),
+    ev.ReturnedRecorded: lambda e, a: cmd.RecordReturned(e.count, e.form),
+    ev.BallotRecorded: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, a.station,
+                                                     form=e.form),
     ev.BallotCorrected: lambda e, a: cmd.CorrectBallot(e.position, e.because, e.marks, e.invalid_reason, e.batch,
-                                                       e.confirmed_by),
+                                                       e.confirmed_by, e.form),
     ev.MinutesSigned: lambda e, a: cmd.SignMinutes(e.member),
     ev.ResultsAnnounced: lambda e, a: cmd.AnnounceResults(),
     ev.BallotsSealed: lambda e, a: cmd.SealBallots(e.to),
     cnt.EntryModeSet: lambda e, a: cnt.SetEntryMode(e.double),
-    cnt.BatchOpened: lambda e, a: cnt.OpenBatch(e.batch, e.station),
-    cnt.EntrySubmitted: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, e.station),
+    cnt.BatchOpened: lambda e, a: cnt.OpenBatch(e.batch, e.station, e.form),
+    cnt.EntrySubmitted: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, e.station,
+                                                      form=e.form),
     cnt.MismatchResolved: lambda e, a: cnt.ResolveMismatch(e.position, e.batch, e.marks, e.invalid_reason,
-                                                           e.confirmed_by),
+                                                           e.confirmed_by, e.form),
 }
 """Event class → the command that records it (first of its command's events). Extensions register here too."""
 
@@ -131,12 +133,20 @@ def _decoded(rec: Recorded) -> ev.Event:
     cls = ev.REGISTRY.get(rec.type)
     if cls is None or not isinstance(rec.payload, dict) or not 1 <= rec.version <= cls.VERSION:
         raise Inadmissible("log.unknown_event", type=rec.type, version=rec.version)
-    if rec.version == cls.VERSION and rec.payload.keys() != _names(cls):
+    if rec.version == cls.VERSION and not _fields_as_written(cls, rec.payload):
         raise Inadmissible("log.bad_fields", type=rec.type)
     try:
         return rec.event
     except (KeyError, TypeError, ValueError) as exc:
         raise Inadmissible("log.bad_fields", type=rec.type, detail=str(exc)) from None
+
+
+def _fields_as_written(cls: type[ev.Event], payload: dict) -> bool:
+    """Every field, but an optional one exactly when it is not "" (as ``Event.payload`` writes it)."""
+    names = _names(cls)
+    if payload.keys() == names:
+        return all(payload[k] != "" for k in cls.OPTIONAL)
+    return payload.keys() == names - {k for k in cls.OPTIONAL if k not in payload}
 
 
 _NAMES: dict[type, frozenset[str]] = {}

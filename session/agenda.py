@@ -107,29 +107,51 @@ def nominees_fixed(s: SessionState) -> Failure:
     return None if s.nominees is not None else ("guard.nominees", {})
 
 
-def ballots_issued(s: SessionState) -> Failure:
-    return None if s.issued > 0 else ("guard.none_issued", {})
+def _each_form(check: Callable) -> Callable[[SessionState], Failure]:
+    """A guard that holds when ``check(state, books)`` holds for every form; a failure names its form among several."""
+
+    def guard(s: SessionState) -> Failure:
+        from session.forms import first_failure
+
+        return first_failure(s, check)
+
+    guard.__doc__ = check.__doc__
+    return guard
 
 
-def issued_within_present(s: SessionState) -> Failure:
-    stray = s.issued_to - s.present
-    return None if not stray else ("books.issued_present", {"issued": s.issued, "present": len(s.present)})
+@_each_form
+def ballots_issued(s: SessionState, b) -> Failure:
+    """Some ballot of each form was issued."""
+    return None if b.issued > 0 else ("guard.none_issued", {})
 
 
-def returned_recorded(s: SessionState) -> Failure:
-    return None if s.returned is not None else ("guard.returned", {})
+@_each_form
+def issued_within_present(s: SessionState, b) -> Failure:
+    """Each form's ballots are held by present voters only."""
+    stray = b.issued_to - s.present
+    return None if not stray else ("books.issued_present", {"issued": b.issued, "present": len(s.present)})
 
 
-def returned_within_issued(s: SessionState) -> Failure:
-    if s.returned is None or s.returned <= s.issued:
+@_each_form
+def returned_recorded(s: SessionState, b) -> Failure:
+    """Each form's collection has its count."""
+    return None if b.returned is not None else ("guard.returned", {})
+
+
+@_each_form
+def returned_within_issued(s: SessionState, b) -> Failure:
+    """No form returned more than it issued."""
+    if b.returned is None or b.returned <= b.issued:
         return None
-    return "books.returned_issued", {"returned": s.returned, "issued": s.issued}
+    return "books.returned_issued", {"returned": b.returned, "issued": b.issued}
 
 
-def all_returned_entered(s: SessionState) -> Failure:
-    if s.returned is not None and s.entered == s.returned:
+@_each_form
+def all_returned_entered(s: SessionState, b) -> Failure:
+    """Every returned ballot of each form is entered."""
+    if b.returned is not None and b.entered == b.returned:
         return None
-    return "guard.not_all_entered", {"entered": s.entered, "returned": s.returned or 0}
+    return "guard.not_all_entered", {"entered": b.entered, "returned": b.returned or 0}
 
 
 def books_balance(s: SessionState) -> Failure:

@@ -85,6 +85,8 @@ class IssueBallots(Command):
     """Voter ids; empty with ``all_present`` issues to everyone present not yet served."""
     all_present: bool = False
     """Issue to every present voter who has no ballot yet."""
+    form: str = ""
+    """Ballot form id; "" for the only form (with several forms: every form)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class ExchangeSpoiled(Command):
     ACTION: ClassVar[str] = "spoil"
     voter: str
     """Voter id (must already hold a ballot)."""
+    form: str = ""
+    """Ballot form id; "" for the only form."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,8 @@ class RecordReturned(Command):
     ACTION: ClassVar[str] = "return"
     count: int
     """Ballots returned (số phiếu thu về)."""
+    form: str = ""
+    """Ballot form id; "" for the only form."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,8 @@ class RecordBallot(Command):
     """Voter id of the member at the station (filled from the station's actor)."""
     confirmed_by: str = ""
     """Voter id of the team head confirming a foreign ballot counted as invalid (a station's entry)."""
+    form: str = ""
+    """Ballot form id; "" for the only form."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,8 @@ class CorrectBallot(Command):
     """Batch code."""
     confirmed_by: str = ""
     """Voter id of the team head confirming."""
+    form: str = ""
+    """Ballot form id; "" for the only form."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 from session.errors import BadInput
 
-MAX_LENGTH = {"id": 32, "key": 64, "name": 80, "position": 160, "posts": 160, "title": 300, "body": 200, "place": 200, "timezone": 64}
+MAX_LENGTH = {"id": 32, "key": 64, "name": 80, "position": 160, "posts": 160, "title": 300, "body": 200, "place": 200, "timezone": 64, "colour": 40}
 """Longest text per key that the ballot and the minutes can print (a name on one line of a ballot row)."""
 INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"})
 """Unicode categories never allowed: controls, format marks (zero-width space, BOM …), unassigned."""

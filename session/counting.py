@@ -17,8 +17,9 @@ from session import decide as dec
 from session import events as ev
 from session import evolve as evo
 from session import paper
+from session.forms import form_books, refuse
 from session.i18n import CATALOGUE
-from session.state import SessionState
+from session.state import Books, SessionState
 from session.upcast import upcaster
 
 Content = tuple[str | None, str | None]
@@ -48,6 +49,8 @@ class OpenBatch(cmd.Command):
     """Batch code from the cover sheet."""
     station: str = ""
     """Station opening it (filled from the station's actor)."""
+    form: str = ""
+    """Ballot form of the batch; "" for the only form."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class ResolveMismatch(cmd.Command):
     """Whole-ballot invalid reason."""
     confirmed_by: str = ""
     """Voter id of the team head."""
+    form: str = ""
+    """Ballot form of the batch; "" for the only form."""
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -83,10 +88,13 @@ class BatchOpened(ev.Event):
     """A station took up a batch."""
 
     TYPE: ClassVar[str] = "batch_opened"
+    OPTIONAL: ClassVar[frozenset[str]] = ev.ONE_FORM
     batch: str
     """Batch code."""
     station: str
     """Station name."""
+    form: str = ""
+    """Ballot form of the batch; "" (left out of the payload) in a single-form session and in older logs."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,7 @@ class EntrySubmitted(ev.Event):
 
     TYPE: ClassVar[str] = "entry_submitted"
     VERSION: ClassVar[int] = 2
+    OPTIONAL: ClassVar[frozenset[str]] = ev.ONE_FORM
     batch: str
     """Batch code."""
     position: int
@@ -107,6 +116,8 @@ class EntrySubmitted(ev.Event):
     """Whole-ballot invalid reason key."""
     member: str = ""
     """Voter id of the member who entered it (version 2; "" in older logs)."""
+    form: str = ""
+    """Ballot form of the batch; "" (left out of the payload) in a single-form session and in older logs."""
 
 
 @upcaster("entry_submitted", 1)
@@ -114,11 +125,13 @@ def _entry_without_member(payload: dict) -> dict:
     return {**payload, "member": ""}  # version 1 did not say who entered it; its actor did
 
 
+
 @dataclass(frozen=True)
 class MismatchResolved(ev.Event):
     """The team head decided a ballot on which the two blind entries differed."""
 
     TYPE: ClassVar[str] = "mismatch_resolved"
+    OPTIONAL: ClassVar[frozenset[str]] = ev.ONE_FORM
     batch: str
     """Batch code."""
     position: int
@@ -129,6 +142,8 @@ class MismatchResolved(ev.Event):
     """Whole-ballot invalid reason decided."""
     confirmed_by: str
     """Voter id of the team head."""
+    form: str = ""
+    """Ballot form; "" (left out of the payload) in a single-form session and in older logs."""
 
 
 for _cls in (EntryModeSet, BatchOpened, EntrySubmitted, MismatchResolved):
@@ -137,34 +152,42 @@ for _cls in (EntryModeSet, BatchOpened, EntrySubmitted, MismatchResolved):
 
 # --- queries ----------------------------------------------------------------------------------
 
-def awaiting(s: SessionState) -> int:
-    """Ballots with one blind entry so far, waiting for the other station's (mismatches not included)."""
-    return sum(1 for by in s.pending.values() if len(by) == 1)
+def awaiting(s: SessionState, books: Books | None = None) -> int:
+    """Ballots with one blind entry so far, waiting for the other station's (mismatches not included); of one form's
+    books, or of every form when ``books`` is None."""
+    every = (books,) if books is not None else s.books.values()
+    return sum(1 for b in every for by in b.pending.values() if len(by) == 1)
 
 
-def mismatches(s: SessionState) -> list[tuple[str, int]]:
-    """(batch, position) of every ballot whose two blind entries differ, in order."""
-    return sorted(k for k, by in s.pending.items() if len(by) == 2 and len(set(by.values())) == 2)
+def mismatches(s: SessionState, books: Books | None = None) -> list[tuple[str, int]]:
+    """(batch, position) of every ballot of the form (the first one by default) whose two blind entries differ, in order."""
+    return sorted(k for k, by in (books or s.main).pending.items() if len(by) == 2 and len(set(by.values())) == 2)
 
 
-def submitted_next(s: SessionState, batch: str, station: str) -> int:
-    """The next position ``station`` enters in ``batch`` under double entry."""
-    return s.submitted.get((batch, station), 0) + 1
+def all_mismatches(s: SessionState) -> list[tuple[str, str, int]]:
+    """(form id, batch, position) of every mismatch of every form, form by form."""
+    return [(b.id, *key) for b in s.books.values() for key in mismatches(s, b)]
 
 
-def form_code(s: SessionState) -> str:
-    """The ballot form: the rule pack's; the same for every ballot of the session."""
-    return s.pack.code
+def submitted_next(s: SessionState, batch: str, station: str, books: Books | None = None) -> int:
+    """The next position ``station`` enters in ``batch`` (of the form, the first by default) under double entry."""
+    return (books or s.main).submitted.get((batch, station), 0) + 1
 
 
-def ballot_qr(s: SessionState) -> str:
-    """The QR payload printed on every ballot: the session and the form only, never anything unique."""
-    return paper.ballot_payload(s.session_id, form_code(s))
+def form_code(s: SessionState, books: Books | None = None) -> str:
+    """What a ballot's QR names as its form: the form's id (the rule pack's code when the file has no ``[[forms]]``)."""
+    return (books or s.main).id
 
 
-def cover_qr(s: SessionState, batch: str) -> str:
-    """The QR payload of a batch cover sheet."""
-    return paper.batch_payload(s.session_id, batch)
+def ballot_qr(s: SessionState, books: Books | None = None) -> str:
+    """The QR payload printed on every ballot of a form: the session and the form only, never anything unique."""
+    return paper.ballot_payload(s.session_id, form_code(s, books))
+
+
+def cover_qr(s: SessionState, batch: str, books: Books | None = None) -> str:
+    """The QR payload of a batch cover sheet; it names the batch's form when the session has several."""
+    b = books or s.main
+    return paper.batch_payload(s.session_id, batch, b.id if s.several_forms else "")
 
 
 @dataclass(frozen=True)
@@ -175,19 +198,25 @@ class Scan:
     """``batch``, ``ballot``, ``foreign`` (another session or form) or ``bad``."""
     value: str = ""
     """Batch code for ``batch``; the invalid reason key for ``foreign``; the message key for ``bad``."""
+    form: str = ""
+    """For ``batch``: the form its cover names ("" when it names none, as a single-form session's covers)."""
 
 
-def read_scan(s: SessionState, text: str) -> Scan:
-    """Classify a scanner's payload (or a typed batch code)."""
+def read_scan(s: SessionState, text: str, books: Books | None = None) -> Scan:
+    """Classify a scanner's payload (or a typed batch code); a ballot is this form's (``books``, the first by default)."""
     text = text.strip()
     cover = paper.parse_batch_payload(text)
     if cover:
-        return Scan("batch", cover[1]) if cover[0] == s.session_id else Scan("bad", "batch.other_session")
+        if cover[0] != s.session_id:
+            return Scan("bad", "batch.other_session")
+        if cover[2] and s.book(cover[2]) is None:
+            return Scan("bad", "batch.other_form")
+        return Scan("batch", cover[1], cover[2])
     parts = text.split(":")
     if parts[0] == paper.BALLOT_PREFIX and len(parts) == 3:
         if parts[1] != s.session_id:
             return Scan("foreign", "not_issued")
-        return Scan("ballot") if parts[2] == form_code(s) else Scan("foreign", "other_form")
+        return Scan("ballot") if parts[2] == form_code(s, books) else Scan("foreign", "other_form")
     if not text or ":" in text or len(text) > 32:
         return Scan("bad", "batch.bad_code")
     return Scan("batch", text)
@@ -222,23 +251,24 @@ def station_refusal(s: SessionState, member: str) -> tuple[str, dict] | None:
     return None
 
 
-def _open_refusal(s: SessionState, batch: str, station: str, no) -> None:
+def _open_refusal(s: SessionState, b: Books, batch: str, station: str, no) -> None:
     if not station:
         raise no("batch.needs_station")
-    opened = s.batches.get(batch, ())
+    opened = b.batches.get(batch, ())
     limit = 2 if s.double_entry else 1
     if station not in opened and len(opened) >= limit:
-        raise no("batch.busy", batch=batch, stations=", ".join(opened))
+        raise refuse(no, s, b, "batch.busy", {"batch": batch, "stations": ", ".join(opened)})
 
 
 def _open(s: SessionState, c: OpenBatch, no) -> dec.Events:
     batch = c.batch.strip()
     if read_scan(s, batch).kind != "batch":
         raise no.bad("batch.bad_code")
-    _open_refusal(s, batch, c.station, no)
-    if c.station in s.batches.get(batch, ()):
-        raise no("batch.already_open", batch=batch)
-    return (BatchOpened(batch, c.station),)
+    b = form_books(s, c.form, no)
+    _open_refusal(s, b, batch, c.station, no)
+    if c.station in b.batches.get(batch, ()):
+        raise refuse(no, s, b, "batch.already_open", {"batch": batch})
+    return (BatchOpened(batch, c.station, s.form_field(b)),)
 
 
 def _entry_mode(s: SessionState, c: SetEntryMode, no) -> dec.Events:
@@ -251,42 +281,47 @@ _single_ballot = dec.HANDLERS[cmd.RecordBallot]
 
 
 def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
+    b = form_books(s, c.form, no)
+    form = s.form_field(b)
     opening: dec.Events = ()
-    if c.batch and c.station and c.station not in s.batches.get(c.batch, ()):
-        _open_refusal(s, c.batch, c.station, no)
-        opening = (BatchOpened(c.batch, c.station),)
+    if c.batch and c.station and c.station not in b.batches.get(c.batch, ()):
+        _open_refusal(s, b, c.batch, c.station, no)
+        opening = (BatchOpened(c.batch, c.station, form),)
     if not s.double_entry:
         return opening + _single_ballot(s, c, no)
     if not c.station:
         raise no("double.needs_station")
-    marks, reason = dec.ballot_content(s, c.marks, c.invalid_reason, no)
-    position = c.position if c.position is not None else submitted_next(s, c.batch, c.station)
+    marks, reason = dec.ballot_content(s, c.marks, c.invalid_reason, no, b)
+    position = c.position if c.position is not None else submitted_next(s, c.batch, c.station, b)
     if position < 1:
         raise no.bad("ballot.bad_position", position=position)
     key = (c.batch, position)
-    if key in s.entries:
-        raise no("ballot.taken", batch=c.batch or "-", position=position)
-    by = s.pending.get(key, {})
+    where = {"batch": c.batch or "-", "position": position}
+    if key in b.entries:
+        raise refuse(no, s, b, "ballot.taken", where)
+    by = b.pending.get(key, {})
     if c.station in by:
-        raise no("double.already", batch=c.batch or "-", position=position)
+        raise refuse(no, s, b, "double.already", where)
     if len(by) >= 2:
-        raise no("double.two_already", batch=c.batch or "-", position=position)
-    if not by and s.returned is not None and s.entered + len(s.pending) >= s.returned:
-        raise no("ballot.all_entered", returned=s.returned)
-    events: dec.Events = opening + (EntrySubmitted(c.batch, position, c.station, marks, reason, c.entered_by),)
+        raise refuse(no, s, b, "double.two_already", where)
+    if not by and b.returned is not None and b.entered + len(b.pending) >= b.returned:
+        raise refuse(no, s, b, "ballot.all_entered", {"returned": b.returned})
+    events: dec.Events = opening + (EntrySubmitted(c.batch, position, c.station, marks, reason, c.entered_by, form),)
     if by and next(iter(by.values())) == (marks, reason):
-        events += (ev.BallotRecorded(c.batch, position, marks, reason),)
+        events += (ev.BallotRecorded(c.batch, position, marks, reason, form),)
     return events
 
 
 def _resolve(s: SessionState, c: ResolveMismatch, no) -> dec.Events:
-    if (c.batch, c.position) not in mismatches(s):
-        raise no("resolve.none", batch=c.batch or "-", position=c.position)
+    b = form_books(s, c.form, no)
+    if (c.batch, c.position) not in mismatches(s, b):
+        raise refuse(no, s, b, "resolve.none", {"batch": c.batch or "-", "position": c.position})
     if c.confirmed_by != s.team_head:
         raise no("correct.not_head", id=c.confirmed_by or "-")
-    marks, reason = dec.ballot_content(s, c.marks, c.invalid_reason, no)
-    return (MismatchResolved(c.batch, c.position, marks, reason, c.confirmed_by),
-            ev.BallotRecorded(c.batch, c.position, marks, reason))
+    marks, reason = dec.ballot_content(s, c.marks, c.invalid_reason, no, b)
+    form = s.form_field(b)
+    return (MismatchResolved(c.batch, c.position, marks, reason, c.confirmed_by, form),
+            ev.BallotRecorded(c.batch, c.position, marks, reason, form))
 
 
 dec.HANDLERS.update({SetEntryMode: _entry_mode, OpenBatch: _open, cmd.RecordBallot: _ballot,
@@ -301,21 +336,24 @@ def _mode_set(s: SessionState, e: EntryModeSet, at: str) -> None:
 
 
 def _opened(s: SessionState, e: BatchOpened, at: str) -> None:
-    s.batches[e.batch] = s.batches.get(e.batch, ()) + (e.station,)
+    b = s.book(e.form)
+    b.batches[e.batch] = b.batches.get(e.batch, ()) + (e.station,)
 
 
 def _submitted(s: SessionState, e: EntrySubmitted, at: str) -> None:
+    b = s.book(e.form)
     key = (e.batch, e.position)
-    by = s.pending.setdefault(key, {})
+    by = b.pending.setdefault(key, {})
     by[e.station] = (e.marks, e.invalid_reason)
-    s.entered_by.setdefault(key, {})[e.station] = e.member
-    s.submitted[(e.batch, e.station)] = max(s.submitted.get((e.batch, e.station), 0), e.position)
+    b.entered_by.setdefault(key, {})[e.station] = e.member
+    b.submitted[(e.batch, e.station)] = max(b.submitted.get((e.batch, e.station), 0), e.position)
     if len(by) == 2 and len(set(by.values())) == 1:
-        del s.pending[key]  # both agree: the BallotRecorded that follows counts it
+        del b.pending[key]  # both agree: the BallotRecorded that follows counts it
 
 
 def _resolved(s: SessionState, e: MismatchResolved, at: str) -> None:
-    s.resolved[(e.batch, e.position)] = s.pending.pop((e.batch, e.position), {})
+    b = s.book(e.form)
+    b.resolved[(e.batch, e.position)] = b.pending.pop((e.batch, e.position), {})
 
 
 evo.APPLY.update({EntryModeSet: _mode_set, BatchOpened: _opened, EntrySubmitted: _submitted,
@@ -343,6 +381,7 @@ _STRINGS = {
     "batch.already_open": ("Máy này đã nhận xấp {batch}.", "This station already has batch {batch}."),
     "batch.bad_code": ("Mã xấp phiếu không đọc được.", "Cannot read the batch code."),
     "batch.other_session": ("Tờ bìa xấp thuộc phiên khác.", "That cover sheet belongs to another session."),
+    "batch.other_form": ("Tờ bìa xấp ghi một mẫu phiếu không có trong phiên này.", "That cover sheet names a form this session does not have."),
     "double.needs_station": ("Đang nhập kép: phiếu phải do máy kiểm phiếu nhập.",
                              "Double entry: ballots are entered by counting stations."),
     "double.already": ("Máy này đã nhập phiếu số {position} của xấp {batch}.",

@@ -13,7 +13,8 @@ from session import events as ev
 from session.agenda import allowed, exit_failure, next_step
 from session.ballots import parse_marks
 from session.errors import BadInput, StepRefused
-from session.state import SessionState
+from session.forms import form_books, refuse
+from session.state import Books, SessionState
 
 Events = tuple[ev.Event, ...]
 
@@ -105,34 +106,42 @@ def _nominees(s: SessionState, c: cmd.FixNominees, no: _Refuse) -> Events:
 
 
 def _issue(s: SessionState, c: cmd.IssueBallots, no: _Refuse) -> Events:
+    # One ballot of each form named (every form when none is): one event per form that hands any out.
+    forms = (form_books(s, c.form, no),) if c.form else tuple(s.books.values())
     if c.all_present:
-        voters = tuple(sorted(s.present - s.issued_to))
-        if not voters:
+        events = tuple(ev.BallotsIssued(tuple(sorted(s.present - b.issued_to)), s.form_field(b)) for b in forms)
+        events = tuple(e for e in events if e.voters)
+        if not events:
             raise no("issue.none_left")
-        return (ev.BallotsIssued(voters),)
+        return events
     _known_voters(s, c.voters, no)
-    for vid in c.voters:
+    voters = tuple(dict.fromkeys(c.voters))
+    for vid in voters:
         if vid not in s.present:
             raise no("issue.absent", name=s.conference.voter(vid).name, id=vid)
-        if vid in s.issued_to:
-            raise no("issue.twice", name=s.conference.voter(vid).name, id=vid)
-    return (ev.BallotsIssued(tuple(dict.fromkeys(c.voters))),)
+        if all(vid in b.issued_to for b in forms):
+            params = {"name": s.conference.voter(vid).name, "id": vid}
+            raise refuse(no, s, forms[0], "issue.twice", params) if len(forms) == 1 else no("form.all_held", **params)
+    events = tuple(ev.BallotsIssued(tuple(v for v in voters if v not in b.issued_to), s.form_field(b)) for b in forms)
+    return tuple(e for e in events if e.voters)
 
 
 def _spoil(s: SessionState, c: cmd.ExchangeSpoiled, no: _Refuse) -> Events:
-    if c.voter not in s.issued_to:
-        raise no("spoil.no_ballot", id=c.voter)
-    return (ev.SpoiledExchanged(c.voter),)
+    b = form_books(s, c.form, no)
+    if c.voter not in b.issued_to:
+        raise refuse(no, s, b, "spoil.no_ballot", {"id": c.voter})
+    return (ev.SpoiledExchanged(c.voter, s.form_field(b)),)
 
 
 def _return(s: SessionState, c: cmd.RecordReturned, no: _Refuse) -> Events:
-    if s.returned is not None:
-        raise no("return.already", count=s.returned)
+    b = form_books(s, c.form, no)
+    if b.returned is not None:
+        raise refuse(no, s, b, "return.already", {"count": b.returned})
     if c.count < 0:
         raise no.bad("return.negative", count=c.count)
-    if c.count > s.issued:
-        raise no("books.returned_issued", returned=c.count, issued=s.issued)
-    return (ev.ReturnedRecorded(c.count),)
+    if c.count > b.issued:
+        raise refuse(no, s, b, "books.returned_issued", {"returned": c.count, "issued": b.issued})
+    return (ev.ReturnedRecorded(c.count, s.form_field(b)),)
 
 
 def _reason_key(s: SessionState, text: str, no: _Refuse) -> str:
@@ -147,39 +156,42 @@ def _reason_key(s: SessionState, text: str, no: _Refuse) -> str:
     raise no.bad("ballot.bad_reason", text=text, choices="; ".join(r.key for r in s.pack.invalid_reasons))
 
 
-def ballot_content(s: SessionState, marks: str | None, reason: str | None, no: _Refuse) -> tuple[str | None, str | None]:
-    """Validated (marks, reason key): exactly one of them is given."""
+def ballot_content(s: SessionState, marks: str | None, reason: str | None, no: _Refuse,
+                   books: Books | None = None) -> tuple[str | None, str | None]:
+    """Validated (marks, reason key): exactly one of them is given; marks have one character per person of the form."""
     if (marks is None) == (reason is None):
         raise no.bad("ballot.marks_or_reason")
     if marks is not None:
         try:
-            return parse_marks(marks, s.pack, len(s.ballot_persons)), None
+            return parse_marks(marks, s.pack, len((books or s.main).persons)), None
         except BadInput as exc:
             raise no.bad(exc.key, **exc.params) from None
     return None, _reason_key(s, reason or "", no)
 
 
 def _ballot(s: SessionState, c: cmd.RecordBallot, no: _Refuse) -> Events:
-    marks, reason = ballot_content(s, c.marks, c.invalid_reason, no)
-    if s.returned is not None and s.entered >= s.returned:
-        raise no("ballot.all_entered", returned=s.returned)
-    position = c.position if c.position is not None else s.next_position(c.batch)
+    b = form_books(s, c.form, no)
+    marks, reason = ballot_content(s, c.marks, c.invalid_reason, no, b)
+    if b.returned is not None and b.entered >= b.returned:
+        raise refuse(no, s, b, "ballot.all_entered", {"returned": b.returned})
+    position = c.position if c.position is not None else b.next_position(c.batch)
     if position < 1:
         raise no.bad("ballot.bad_position", position=position)
-    if (c.batch, position) in s.entries:
-        raise no("ballot.taken", batch=c.batch or "-", position=position)
-    return (ev.BallotRecorded(c.batch, position, marks, reason),)
+    if (c.batch, position) in b.entries:
+        raise refuse(no, s, b, "ballot.taken", {"batch": c.batch or "-", "position": position})
+    return (ev.BallotRecorded(c.batch, position, marks, reason, s.form_field(b)),)
 
 
 def _correct(s: SessionState, c: cmd.CorrectBallot, no: _Refuse) -> Events:
-    if (c.batch, c.position) not in s.entries:
-        raise no("correct.missing", batch=c.batch or "-", position=c.position)
+    b = form_books(s, c.form, no)
+    if (c.batch, c.position) not in b.entries:
+        raise refuse(no, s, b, "correct.missing", {"batch": c.batch or "-", "position": c.position})
     if not c.because.strip():
         raise no.bad("correct.no_reason")
     if c.confirmed_by != s.team_head:
         raise no("correct.not_head", id=c.confirmed_by or "-")
-    marks, reason = ballot_content(s, c.marks, c.invalid_reason, no)
-    return (ev.BallotCorrected(c.batch, c.position, marks, reason, c.because.strip(), c.confirmed_by),)
+    marks, reason = ballot_content(s, c.marks, c.invalid_reason, no, b)
+    return (ev.BallotCorrected(c.batch, c.position, marks, reason, c.because.strip(), c.confirmed_by, s.form_field(b)),)
 
 
 def _sign(s: SessionState, c: cmd.SignMinutes, no: _Refuse) -> Events:

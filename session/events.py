@@ -11,6 +11,9 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from typing import Any, ClassVar
 
+ONE_FORM = frozenset({"form"})
+"""The optional field of every event about one ballot form."""
+
 
 @dataclass(frozen=True)
 class Event:
@@ -18,10 +21,17 @@ class Event:
 
     TYPE: ClassVar[str] = ""
     VERSION: ClassVar[int] = 1
+    OPTIONAL: ClassVar[frozenset[str]] = frozenset()
+    """Fields left out of the payload while they hold "" (a ballot form's id in a single-form session): a log
+    written before the field existed reads the same, byte for byte, as one written after."""
 
     def payload(self) -> dict[str, Any]:
-        """The event's fields as JSON-ready data."""
-        return asdict(self)
+        """The event's fields as JSON-ready data (an ``OPTIONAL`` field only when it is not "")."""
+        data = asdict(self)
+        for name in self.OPTIONAL:
+            if data.get(name) == "":
+                del data[name]
+        return data
 
 
 @dataclass(frozen=True)
@@ -106,33 +116,43 @@ class NomineesFixed(Event):
 class BallotsIssued(Event):
     """Ballots handed to voters, one each."""
 
+    OPTIONAL: ClassVar[frozenset[str]] = ONE_FORM
     TYPE: ClassVar[str] = "ballots_issued"
     voters: tuple[str, ...]
     """Voter ids."""
+    form: str = ""
+    """Ballot form id; "" (left out of the payload) in a single-form session and in older logs: the only form."""
 
 
 @dataclass(frozen=True)
 class SpoiledExchanged(Event):
     """A spoiled ballot taken back and replaced; the issued count is unchanged."""
 
+    OPTIONAL: ClassVar[frozenset[str]] = ONE_FORM
     TYPE: ClassVar[str] = "spoiled_exchanged"
     voter: str
     """Voter id."""
+    form: str = ""
+    """Ballot form id; "" (left out of the payload) in a single-form session and in older logs: the only form."""
 
 
 @dataclass(frozen=True)
 class ReturnedRecorded(Event):
     """The collection closed with this many ballots out of the box."""
 
+    OPTIONAL: ClassVar[frozenset[str]] = ONE_FORM
     TYPE: ClassVar[str] = "returned_recorded"
     count: int
     """Ballots returned."""
+    form: str = ""
+    """Ballot form id; "" (left out of the payload) in a single-form session and in older logs: the only form."""
 
 
 @dataclass(frozen=True)
 class BallotRecorded(Event):
     """One ballot entered and counted."""
 
+    OPTIONAL: ClassVar[frozenset[str]] = ONE_FORM
     TYPE: ClassVar[str] = "ballot_recorded"
     batch: str
     """Batch code ("" for the default batch)."""
@@ -142,12 +162,15 @@ class BallotRecorded(Event):
     """Marks string, or None for a whole invalid ballot."""
     invalid_reason: str | None = None
     """Reason key for a whole invalid ballot."""
+    form: str = ""
+    """Ballot form id; "" (left out of the payload) in a single-form session and in older logs: the only form."""
 
 
 @dataclass(frozen=True)
 class BallotCorrected(Event):
     """A committed ballot's entry replaced, with the reason and who confirmed it."""
 
+    OPTIONAL: ClassVar[frozenset[str]] = ONE_FORM
     TYPE: ClassVar[str] = "ballot_corrected"
     batch: str
     """Batch code."""
@@ -161,6 +184,8 @@ class BallotCorrected(Event):
     """Why it was corrected."""
     confirmed_by: str
     """Voter id of the team head."""
+    form: str = ""
+    """Ballot form id; "" (left out of the payload) in a single-form session and in older logs: the only form."""
 
 
 @dataclass(frozen=True)

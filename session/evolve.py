@@ -14,7 +14,7 @@ from session.ballots import judge
 from session.conference import conference_from_data
 from session.events import Recorded
 from session.i18n import use_vocabulary
-from session.state import Entry, SessionState
+from session.state import Books, Entry, SessionState
 from session.tally import Tally
 
 
@@ -36,9 +36,9 @@ def _stamp(state: SessionState, record: Recorded) -> SessionState:
     return state
 
 
-def _entry(state: SessionState, marks: str | None, reason: str | None) -> Entry:
+def _entry(state: SessionState, books: Books, marks: str | None, reason: str | None) -> Entry:
     conf = state.conference
-    return Entry(marks, reason, judge(conf.pack, len(state.ballot_persons), marks, reason, conf.posts))
+    return Entry(marks, reason, judge(conf.pack, len(books.persons), marks, reason, conf.posts))
 
 
 def _step(s: SessionState, e: ev.StepEntered, at: str) -> None:
@@ -65,35 +65,39 @@ def _voted(s: SessionState, e: ev.TeamVoted, at: str) -> None:
 
 def _nominees(s: SessionState, e: ev.NomineesFixed, at: str) -> None:
     s.nominees = e.persons
-    s.tally = Tally(len(e.persons), len(s.pack.levels))
+    books = s.main  # a pack with a nominee step has one form
+    books.persons = tuple(p for p in books.form.persons if p.id in e.persons)
+    books.tally = Tally(len(books.persons), len(s.pack.levels))
 
 
 def _issued(s: SessionState, e: ev.BallotsIssued, at: str) -> None:
-    s.issued_to.update(e.voters)
+    s.book(e.form).issued_to.update(e.voters)
 
 
 def _spoiled(s: SessionState, e: ev.SpoiledExchanged, at: str) -> None:
-    s.spoiled += 1
+    s.book(e.form).spoiled += 1
 
 
 def _returned(s: SessionState, e: ev.ReturnedRecorded, at: str) -> None:
-    s.returned = e.count
+    s.book(e.form).returned = e.count
 
 
 def _ballot(s: SessionState, e: ev.BallotRecorded, at: str) -> None:
-    entry = _entry(s, e.marks, e.invalid_reason)
-    s.entries[(e.batch, e.position)] = entry
-    s.last_position[e.batch] = max(s.last_position.get(e.batch, 0), e.position)
-    s.tally.add(entry.outcome)
+    b = s.book(e.form)
+    entry = _entry(s, b, e.marks, e.invalid_reason)
+    b.entries[(e.batch, e.position)] = entry
+    b.last_position[e.batch] = max(b.last_position.get(e.batch, 0), e.position)
+    b.tally.add(entry.outcome)
 
 
 def _corrected(s: SessionState, e: ev.BallotCorrected, at: str) -> None:
-    old = s.entries[(e.batch, e.position)]
-    s.tally.add(old.outcome, -1)
-    new = _entry(s, e.marks, e.invalid_reason)
-    s.entries[(e.batch, e.position)] = new
-    s.tally.add(new.outcome)
-    s.corrections += 1
+    b = s.book(e.form)
+    old = b.entries[(e.batch, e.position)]
+    b.tally.add(old.outcome, -1)
+    new = _entry(s, b, e.marks, e.invalid_reason)
+    b.entries[(e.batch, e.position)] = new
+    b.tally.add(new.outcome)
+    b.corrections += 1
 
 
 def _signed(s: SessionState, e: ev.MinutesSigned, at: str) -> None:

@@ -240,6 +240,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 """key → (Vietnamese, English)."""
 
 
+class Phrase:
+    """A message key and its params as a parameter of another message: rendered in the outer message's language."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, params: dict[str, object]):
+        self.key, self.params = key, params
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Phrase) and (self.key, self.params) == (other.key, other.params)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {self.params!r})"
+
+    def __str__(self) -> str:
+        return t(self.key, "vi", **self.params)
+
+
 def t(key: str, lang: str = "vi", **params: object) -> str:
     """The text of ``key`` in ``lang`` with ``params`` filled in (the key itself if unknown), in the session's vocabulary."""
     pair = CATALOGUE.get(key)
@@ -248,7 +266,9 @@ def t(key: str, lang: str = "vi", **params: object) -> str:
     text = pair[1] if lang == "en" else pair[0]
     if _vocabulary != "party":
         text = in_vocabulary(text, lang)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return text.format(**{k: t(v.key, lang, **v.params) if isinstance(v, Phrase) else v for k, v in params.items()})
 
 
 # The catalogue is written in the Party bodies' words. State bodies (councils, the Assembly) say

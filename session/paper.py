@@ -20,7 +20,8 @@ from session.log import PROOF_BITS, PROOF_CHARS, proof_code
 BALLOT_PREFIX = "tinnhiem"
 """Ballot QR: ``tinnhiem:SESSION:FORM``."""
 BATCH_PREFIX = "tinnhiem-batch"
-"""Batch cover QR: ``tinnhiem-batch:SESSION:CODE`` (what a station accepts to open a batch)."""
+"""Batch cover QR: ``tinnhiem-batch:SESSION:CODE``, or ``…:CODE:FORM`` in a session of several ballot forms
+(what a station accepts to open a batch)."""
 LOG_PREFIX = "tinnhiem-log"
 """Minutes QR: ``tinnhiem-log:SESSION:COUNT:HEAD`` (event count and full head digest)."""
 
@@ -35,17 +36,17 @@ def batch_code(number: int) -> str:
     return f"B{number:02d}"
 
 
-def batch_payload(session_id: str, code: str) -> str:
-    """The QR text of a batch cover sheet."""
-    return f"{BATCH_PREFIX}:{session_id}:{code}"
+def batch_payload(session_id: str, code: str, form: str = "") -> str:
+    """The QR text of a batch cover sheet; it names the batch's ``form`` when given (a session of several forms)."""
+    return f"{BATCH_PREFIX}:{session_id}:{code}" + (f":{form}" if form else "")
 
 
-def parse_batch_payload(text: str) -> tuple[str, str] | None:
-    """(session id, batch code) from a scanned cover QR, or None if it is not one."""
+def parse_batch_payload(text: str) -> tuple[str, str, str] | None:
+    """(session id, batch code, form id or "") from a scanned cover QR, or None if it is not one."""
     parts = text.strip().split(":")
-    if len(parts) != 3 or parts[0] != BATCH_PREFIX or not parts[1] or not parts[2]:
+    if len(parts) not in (3, 4) or parts[0] != BATCH_PREFIX or not all(parts[1:]):
         return None
-    return parts[1], parts[2]
+    return parts[1], parts[2], parts[3] if len(parts) == 4 else ""
 
 
 def log_payload(session_id: str, count: int, head: str) -> str:

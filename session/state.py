@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from session.ballots import Outcome
-from session.conference import Conference
+from session.conference import Conference, Form, Person
 from session.tally import Tally
 
 
@@ -19,6 +19,70 @@ class Entry:
     """Whole-ballot invalid reason key."""
     outcome: Outcome
     """How it counts."""
+
+
+@dataclass
+class Books:
+    """One ballot form's books: what was issued, returned and entered of that form, and its counting."""
+
+    form: Form
+    """The form."""
+    persons: tuple[Person, ...]
+    """Persons on this form's ballot in order (under APPOINT, the fixed nominees once fixed)."""
+    levels: int
+    """Boxes per row under the pack."""
+    issued_to: set[str] = field(default_factory=set)
+    """Voter ids holding a ballot (never linked to a ballot's content)."""
+    spoiled: int = 0
+    """Spoiled ballots exchanged."""
+    returned: int | None = None
+    """Ballots returned, once the collection is closed."""
+    tally: Tally = field(default=None)  # type: ignore[assignment]
+    """Counts of entered ballots."""
+    entries: dict[tuple[str, int], Entry] = field(default_factory=dict)
+    """Committed entries by (batch, position)."""
+    last_position: dict[str, int] = field(default_factory=dict)
+    """Batch code → highest position entered in it."""
+    corrections: int = 0
+    """Recorded corrections."""
+    batches: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Batch code → stations that took it up, in order."""
+    pending: dict[tuple[str, int], dict[str, tuple[str | None, str | None]]] = field(default_factory=dict)
+    """Double entry: (batch, position) → station → (marks, reason) not yet confirmed; never in the tally."""
+    submitted: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Double entry: (batch, station) → highest position that station has entered."""
+    resolved: dict[tuple[str, int], dict[str, tuple[str | None, str | None]]] = field(default_factory=dict)
+    """Double entry: mismatches the team head decided, with the two entries as they were."""
+    entered_by: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
+    """Double entry: (batch, position) → station → voter id of the member who entered it there."""
+
+    def __post_init__(self) -> None:
+        if self.tally is None:
+            self.tally = Tally(len(self.persons), self.levels)
+
+    @property
+    def id(self) -> str:
+        """The form's id."""
+        return self.form.id
+
+    @property
+    def issued(self) -> int:
+        """Ballots of this form issued."""
+        return len(self.issued_to)
+
+    @property
+    def entered(self) -> int:
+        """Ballots of this form entered so far."""
+        return self.tally.entered
+
+    def next_position(self, batch: str) -> int:
+        """Next free position in ``batch`` of this form."""
+        return self.last_position.get(batch, 0) + 1
+
+
+def _main(name: str, doc: str) -> property:
+    """A read-only view of the first form's field ``name`` (what a single-form session has always had)."""
+    return property(lambda self: getattr(self.main, name), doc=doc)
 
 
 @dataclass
@@ -51,32 +115,10 @@ class SessionState:
     """Last show-of-hands vote (for, against, abstain)."""
     nominees: tuple[str, ...] | None = None
     """APPOINT: the fixed list of person ids, once fixed."""
-    issued_to: set[str] = field(default_factory=set)
-    """Voter ids holding a ballot (never linked to a ballot's content)."""
-    spoiled: int = 0
-    """Spoiled ballots exchanged."""
-    returned: int | None = None
-    """Ballots returned, once the collection is closed."""
-    tally: Tally = field(default=None)  # type: ignore[assignment]
-    """Counts of entered ballots."""
-    entries: dict[tuple[str, int], Entry] = field(default_factory=dict)
-    """Committed entries by (batch, position)."""
-    last_position: dict[str, int] = field(default_factory=dict)
-    """Batch code → highest position entered in it."""
-    corrections: int = 0
-    """Recorded corrections."""
+    books: dict[str, Books] = field(default_factory=dict)
+    """Form id → that form's books, in the conference's form order (one form unless the file has ``[[forms]]``)."""
     entry_mode: str | None = None
     """``single`` or ``double`` once the chair chose; None follows the conference file."""
-    batches: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Batch code → stations that took it up, in order."""
-    pending: dict[tuple[str, int], dict[str, tuple[str | None, str | None]]] = field(default_factory=dict)
-    """Double entry: (batch, position) → station → (marks, reason) not yet confirmed; never in the tally."""
-    submitted: dict[tuple[str, str], int] = field(default_factory=dict)
-    """Double entry: (batch, station) → highest position that station has entered."""
-    resolved: dict[tuple[str, int], dict[str, tuple[str | None, str | None]]] = field(default_factory=dict)
-    """Double entry: mismatches the team head decided, with the two entries as they were."""
-    entered_by: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
-    """Double entry: (batch, position) → station → voter id of the member who entered it there."""
     signed_in: dict[str, str] = field(default_factory=dict)
     """Counting-team member → the station they are signed in at (one at a time)."""
     pin_resets: dict[str, int] = field(default_factory=dict)
@@ -100,9 +142,46 @@ class SessionState:
     replay or ``verify`` holds its stations to that release's rules, not to sign-ins and independence."""
 
     def __post_init__(self) -> None:
-        if self.tally is None:
-            pack = self.conference.pack
-            self.tally = Tally(len(self.conference.persons), len(pack.levels))
+        if not self.books:
+            levels = len(self.conference.pack.levels)
+            self.books = {f.id: Books(f, f.persons, levels) for f in self.conference.forms}
+
+    @property
+    def main(self) -> Books:
+        """The first form's books: a single-form session's only books."""
+        return next(iter(self.books.values()))
+
+    @property
+    def several_forms(self) -> bool:
+        """Whether the session has more than one ballot form."""
+        return len(self.books) > 1
+
+    def book(self, form: str | None) -> Books | None:
+        """The books of ``form`` ("" or None: the only form's, None when there are several); None if unknown."""
+        if not form:
+            return None if self.several_forms else self.main
+        found = self.books.get(form)
+        if found is None and not self.several_forms and form == self.main.id:
+            return self.main
+        return found
+
+    def form_field(self, books: Books) -> str:
+        """What events write for ``books``' form: "" in a single-form session (so its logs read as they always did)."""
+        return books.id if self.several_forms else ""
+
+    # The first form's books, by the names a single-form session has always used.
+    issued_to = _main("issued_to", "The first form's: voter ids holding a ballot.")
+    spoiled = _main("spoiled", "The first form's: spoiled ballots exchanged.")
+    returned = _main("returned", "The first form's: ballots returned, once recorded.")
+    tally = _main("tally", "The first form's tally.")
+    entries = _main("entries", "The first form's committed entries.")
+    last_position = _main("last_position", "The first form's batch → highest position.")
+    corrections = _main("corrections", "The first form's corrections.")
+    batches = _main("batches", "The first form's batches.")
+    pending = _main("pending", "The first form's unconfirmed double entries.")
+    submitted = _main("submitted", "The first form's (batch, station) → highest position.")
+    resolved = _main("resolved", "The first form's resolved mismatches.")
+    entered_by = _main("entered_by", "The first form's (batch, position) → station → member.")
 
     @property
     def pack(self):
@@ -111,11 +190,8 @@ class SessionState:
 
     @property
     def ballot_persons(self):
-        """Persons on the ballot in order: the fixed nominees under APPOINT, else all eligible."""
-        persons = self.conference.persons
-        if self.nominees is None:
-            return persons
-        return tuple(p for p in persons if p.id in self.nominees)
+        """Persons on the (first) form's ballot in order: the fixed nominees under APPOINT, else all eligible."""
+        return self.main.persons
 
     @property
     def convened(self) -> int:
@@ -124,13 +200,13 @@ class SessionState:
 
     @property
     def issued(self) -> int:
-        """Ballots issued."""
-        return len(self.issued_to)
+        """Ballots issued (the first form's)."""
+        return self.main.issued
 
     @property
     def entered(self) -> int:
-        """Ballots entered so far."""
-        return self.tally.entered
+        """Ballots entered so far (the first form's)."""
+        return self.main.entered
 
     @property
     def double_entry(self) -> bool:
@@ -138,5 +214,5 @@ class SessionState:
         return self.entry_mode == "double" if self.entry_mode else self.conference.double_entry
 
     def next_position(self, batch: str) -> int:
-        """Next free position in ``batch``."""
-        return self.last_position.get(batch, 0) + 1
+        """Next free position in ``batch`` (of the first form)."""
+        return self.main.next_position(batch)

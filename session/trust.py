@@ -107,6 +107,7 @@ class ForeignConfirmed(ev.Event):
     """The head confirmed that a foreign ballot a station checked off counts as invalid."""
 
     TYPE: ClassVar[str] = "foreign_confirmed"
+    OPTIONAL: ClassVar[frozenset[str]] = ev.ONE_FORM
     batch: str
     """Batch code."""
     position: int
@@ -115,6 +116,8 @@ class ForeignConfirmed(ev.Event):
     """Why it is foreign (``not_issued``, ``other_form``)."""
     confirmed_by: str
     """Voter id of the team head."""
+    form: str = ""
+    """Ballot form of the batch; "" (left out of the payload) in a single-form session and in older logs."""
 
 
 for _cls in (MemberSignedIn, MemberSignedOut, PinReset, ForeignConfirmed):
@@ -202,9 +205,10 @@ def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
         return events
     entry = next(e for e in events if isinstance(e, (cnt.EntrySubmitted, ev.BallotRecorded)))
     key = (entry.batch, entry.position)
+    books = s.book(entry.form)
     if isinstance(entry, cnt.EntrySubmitted) and c.entered_by:
-        for station, member in s.entered_by.get(key, {}).items():
-            if member == c.entered_by and key in s.pending:
+        for station, member in books.entered_by.get(key, {}).items():
+            if member == c.entered_by and key in books.pending:
                 raise no("double.same_member", batch=entry.batch or "-", position=entry.position,
                          name=name_of(s, member), station=station)
     if c.confirmed_by and c.confirmed_by != s.team_head:
@@ -215,7 +219,7 @@ def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
         label = s.pack.reason(entry.invalid_reason)
         raise no("foreign.needs_head", head=name_of(s, s.team_head), id=s.team_head, reason_vi=label.vi, reason_en=label.en)
     at = events.index(entry)
-    confirmed = ForeignConfirmed(entry.batch, entry.position, entry.invalid_reason or "", c.confirmed_by)
+    confirmed = ForeignConfirmed(entry.batch, entry.position, entry.invalid_reason or "", c.confirmed_by, entry.form)
     return events[:at] + (confirmed,) + events[at:]
 
 
@@ -228,7 +232,7 @@ admissible.IMPLIED.update({
     MemberSignedOut: lambda e, a: SignOut(),
     PinReset: lambda e, a: ResetPin(e.member),
     ForeignConfirmed: lambda e, a: cmd.RecordBallot(None, e.invalid_reason, e.batch, e.position, a.station,
-                                                    confirmed_by=e.confirmed_by),
+                                                    confirmed_by=e.confirmed_by, form=e.form),
 })
 
 

@@ -63,6 +63,11 @@ def _ids(name: str) -> _Parser:
     return p
 
 
+def _form(p: _Parser) -> None:
+    # The ballot form the action is about; left off, the only form (issue: every form).
+    p.add_argument("--form", default="", metavar="FORM")
+
+
 def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Command]]]:
     table: dict[str, tuple[_Parser, Callable]] = {}
 
@@ -89,15 +94,18 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p = _parser("issue")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--all-present", action="store_true")
-    table["issue"] = (p, lambda a: cmd.IssueBallots(tuple(a.ids), a.all_present))
+    _form(p)
+    table["issue"] = (p, lambda a: cmd.IssueBallots(tuple(a.ids), a.all_present, a.form))
 
     p = _parser("spoil")
     p.add_argument("voter", metavar="ID")
-    table["spoil"] = (p, lambda a: cmd.ExchangeSpoiled(a.voter))
+    _form(p)
+    table["spoil"] = (p, lambda a: cmd.ExchangeSpoiled(a.voter, a.form))
 
     p = _parser("return")
     p.add_argument("--count", type=int, required=True, metavar="N")
-    table["return"] = (p, lambda a: cmd.RecordReturned(a.count))
+    _form(p)
+    table["return"] = (p, lambda a: cmd.RecordReturned(a.count, a.form))
 
     p = _parser("ballot")
     p.add_argument("marks", nargs="?", metavar="MARKS")
@@ -106,8 +114,9 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--position", type=int, metavar="N")
     p.add_argument("--station", default="")
     p.add_argument("--head", default="", metavar="HEAD")  # the head confirms a foreign ballot counted invalid
+    _form(p)
     table["ballot"] = (p, lambda a: cmd.RecordBallot(a.marks, a.reason, a.batch, a.position, a.station,
-                                                     confirmed_by=a.head))
+                                                     confirmed_by=a.head, form=a.form))
 
     p = _parser("correct")
     p.add_argument("position", type=int, metavar="POSITION")
@@ -116,7 +125,8 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--because", required=True, metavar="TEXT")
     p.add_argument("--head", required=True, metavar="HEAD")
     p.add_argument("--batch", default="")
-    table["correct"] = (p, lambda a: cmd.CorrectBallot(a.position, a.because, a.marks, a.reason, a.batch, a.head))
+    _form(p)
+    table["correct"] = (p, lambda a: cmd.CorrectBallot(a.position, a.because, a.marks, a.reason, a.batch, a.head, a.form))
 
     p = _parser("entry-mode")
     p.add_argument("mode", choices=("single", "double"))
@@ -124,7 +134,8 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
 
     p = _parser("batch")
     p.add_argument("code")
-    table["batch"] = (p, lambda a: counting.OpenBatch(a.code))
+    _form(p)
+    table["batch"] = (p, lambda a: counting.OpenBatch(a.code, form=a.form))
 
     p = _parser("resolve")
     p.add_argument("position", type=int)
@@ -132,7 +143,8 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--invalid", dest="reason")
     p.add_argument("--head", required=True)
     p.add_argument("--batch", default="")
-    table["resolve"] = (p, lambda a: counting.ResolveMismatch(a.position, a.batch, a.marks, a.reason, a.head))
+    _form(p)
+    table["resolve"] = (p, lambda a: counting.ResolveMismatch(a.position, a.batch, a.marks, a.reason, a.head, a.form))
 
     table["signin"] = (_parser("signin"), lambda a: trust.SignIn())
     table["signout"] = (_parser("signout"), lambda a: trust.SignOut())

@@ -25,10 +25,11 @@ def happy_next(s: SessionState) -> c.Command | None:
         return c.FixNominees()
     if s.step == "issuing" and s.issued < len(s.present):
         return c.IssueBallots(all_present=True)
-    if s.step == "voting" and s.returned is None:
-        return c.RecordReturned(s.issued)
-    if s.step == "counting" and s.entered < (s.returned or 0):
-        return c.RecordBallot(marks="1" * len(s.ballot_persons))
+    for b in s.books.values():  # form by form
+        if s.step == "voting" and b.returned is None:
+            return c.RecordReturned(b.issued, s.form_field(b))
+        if s.step == "counting" and b.entered < (b.returned or 0):
+            return c.RecordBallot(marks="1" * len(b.persons), form=s.form_field(b))
     if s.step == "minutes" and set(s.team) - s.signed:
         return c.SignMinutes(sorted(set(s.team) - s.signed)[0])
     return {"announcing": c.AnnounceResults(), "sealing": c.SealBallots("Văn phòng"), "closed": None}.get(s.step, c.Advance())
@@ -74,4 +75,8 @@ def project(s: SessionState) -> dict[str, Any]:
         "announced_at": s.announced_at,
         "sealed_to": s.sealed_to,
         "results": results(s),
+        "books": {b.id: (sorted(b.issued_to), b.spoiled, b.returned, b.tally.valid, b.tally.invalid,
+                         [list(r) for r in b.tally.counts], {k: (e.marks, e.reason) for k, e in sorted(b.entries.items())},
+                         dict(b.batches), {k: dict(v) for k, v in sorted(b.pending.items())}, b.corrections)
+                  for b in s.books.values()},
     }

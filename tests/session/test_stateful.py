@@ -116,30 +116,35 @@ class SessionMachine(RuleBasedStateMachine):
     @rule(first=st.sampled_from(["1", "2"]), second=st.sampled_from(["1", "2"]))
     def two_stations_enter_one_ballot_blind(self, first, second):
         s = self.chair.state
-        position = self._free_position(s)
-        for service, actor, mark in zip(self.stations, STATIONS, (first, second)):
-            self._handle(service, c.RecordBallot(marks=mark * len(s.ballot_persons), position=position), actor)
+        for books in s.books.values():
+            position, form = self._free_position(books), s.form_field(books)
+            for service, actor, mark in zip(self.stations, STATIONS, (first, second)):
+                entry = c.RecordBallot(marks=mark * len(books.persons), position=position, form=form)
+                self._handle(service, entry, actor)
 
     @staticmethod
-    def _free_position(s) -> int:
-        taken = [p for b, p in (*s.entries, *s.pending) if b == ""] + list(s.submitted.values())
+    def _free_position(b) -> int:
+        taken = [p for k, p in (*b.entries, *b.pending) if k == ""] + list(b.submitted.values())
         return max(taken, default=0) + 1
 
     def _plan(self) -> tuple[SessionService, c.Command, Actor] | None:
-        """The next step on the plain path, with two stations entering blind under double entry."""
+        """The next step on the plain path, with two stations entering blind under double entry, form by form."""
         s = self.chair.state
-        if s.step != "counting" or not s.double_entry or s.entered >= (s.returned or 0):
+        left = [b for b in s.books.values() if b.entered < (b.returned or 0)]
+        if s.step != "counting" or not s.double_entry or not left:
             command = happy_next(s)
             return None if command is None else (self.chair, command, CHAIR)
-        full = "1" * len(s.ballot_persons)
-        for batch, pos in counting.mismatches(s):
-            return self.chair, counting.ResolveMismatch(pos, batch, full, confirmed_by=s.team_head), CHAIR
-        for (batch, pos), by in sorted(s.pending.items()):
+        books = left[0]
+        form, full = s.form_field(books), "1" * len(books.persons)
+        for batch, pos in counting.mismatches(s, books):
+            return self.chair, counting.ResolveMismatch(pos, batch, full, confirmed_by=s.team_head, form=form), CHAIR
+        for (batch, pos), by in sorted(books.pending.items()):
             (station, (marks, reason)), = by.items()
             which = 1 if station == STATIONS[0].station else 0
-            entry = c.RecordBallot(marks, reason, batch, pos)
+            entry = c.RecordBallot(marks, reason, batch, pos, form=form)
             return self.stations[which], entry, STATIONS[which]
-        return self.stations[0], c.RecordBallot(marks=full, position=self._free_position(s)), STATIONS[0]
+        entry = c.RecordBallot(marks=full, position=self._free_position(books), form=form)
+        return self.stations[0], entry, STATIONS[0]
 
     @initialize(start=st.sampled_from(STEPS), double=st.booleans())
     def start_somewhere_on_the_agenda(self, start, double):
@@ -195,6 +200,36 @@ class AppointMachine(SessionMachine):
         return data
 
 
+FORM_IDS = st.sampled_from(["", "A", "B", "C", "Z"])
+"""A command's form: left off, one of the three, or one the session does not have."""
+
+
+class FormsMachine(SessionMachine):
+    """The same on a session of three ballot forms: every form-bearing command also names a form, or none, at random."""
+
+    def conference(self) -> dict:
+        from tests.forms_support import forms_conference
+
+        data = forms_conference(12)
+        for row in data["voters"]:
+            row["id"] = "v" + row["id"][2:]
+        return data
+
+    @rule(command=commands, form=FORM_IDS)
+    def chair_asks_of_a_form(self, command, form):
+        self._handle(self.chair, _of_form(command, form), CHAIR)
+
+    @rule(which=st.sampled_from([0, 1]), command=commands, form=FORM_IDS)
+    def a_station_asks_of_a_form(self, which, command, form):
+        self._handle(self.stations[which], _of_form(command, form), STATIONS[which])
+
+
+def _of_form(command: c.Command, form: str) -> c.Command:
+    from dataclasses import fields, replace
+
+    return replace(command, form=form) if "form" in {f.name for f in fields(command)} else command
+
+
 class SqliteMachine(SessionMachine):
     """The same on a SQLite file."""
 
@@ -209,5 +244,7 @@ TestOnMemory = SessionMachine.TestCase
 TestOnMemory.settings = settings(max_examples=60, stateful_step_count=40, deadline=None)
 TestAppointOnMemory = AppointMachine.TestCase
 TestAppointOnMemory.settings = settings(max_examples=25, stateful_step_count=40, deadline=None)
+TestFormsOnMemory = FormsMachine.TestCase
+TestFormsOnMemory.settings = settings(max_examples=40, stateful_step_count=40, deadline=None)
 TestOnSqlite = SqliteMachine.TestCase
 TestOnSqlite.settings = settings(max_examples=10, stateful_step_count=30, deadline=None)

@@ -154,10 +154,16 @@ def _settle(service, command, actor: Actor, lost: Unavailable, lang: str):
 def status(state, fmt: str, lang: str) -> None:
     """The step and the actions it allows: ``{"step", "allowed"}`` in JSON, or one line of text."""
     actions = list(allowed(state.step, state.pack))
+    # A session of several ballot forms also says where each form's books stand.
+    forms = [{"id": b.id, "title": b.form.title, "issued": b.issued, "returned": b.returned, "entered": b.entered}
+             for b in state.books.values()] if state.several_forms else []
     if fmt == "json":
-        out(json.dumps({"step": state.step, "allowed": actions}, ensure_ascii=False))
+        out(json.dumps({"step": state.step, "allowed": actions, **({"forms": forms} if forms else {})}, ensure_ascii=False))
     else:
         out(t("cli.status", lang, step=state.step, label=t(f"step.{state.step}", lang), allowed=", ".join(actions) or "—"))
+        for f in forms:
+            out(t("cli.status_form", lang, id=f["id"], title=f["title"], issued=f["issued"],
+                  returned="—" if f["returned"] is None else f["returned"], entered=f["entered"]))
 
 
 def _do_args(p: argparse.ArgumentParser) -> None:
