@@ -21,10 +21,14 @@ def results_csv(data: dict[str, Any]) -> str:
     out = io.StringIO()
     keys = list(data["persons"][0]["counts"]) if data["persons"] else []
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "name", "position", *keys, *(f"{k}_percent" for k in keys), "band", "denominator", "basis"])
+    # Several ballot forms: a first column names each person's form, and each row carries its form's denominator.
+    forms = {f["id"]: f for f in data.get("forms", ())}
+    lead = ["form"] if forms else []
+    writer.writerow([*lead, "id", "name", "position", *keys, *(f"{k}_percent" for k in keys), "band", "denominator", "basis"])
     for p in data["persons"]:
-        writer.writerow([p["id"], p["name"], p["position"], *(p["counts"][k] for k in keys),
-                         *(p["percent"][k] for k in keys), p["band"], data["denominator"]["value"], data["denominator"]["basis"]])
+        basis = forms[p["form"]]["denominator"] if forms else data["denominator"]
+        writer.writerow([*([p["form"]] if forms else []), p["id"], p["name"], p["position"], *(p["counts"][k] for k in keys),
+                         *(p["percent"][k] for k in keys), p["band"], basis["value"], basis["basis"]])
     return out.getvalue()
 
 
@@ -37,10 +41,19 @@ def results_text(data: dict[str, Any], levels: dict[str, str], lang: str = "vi")
         t("results.basis", lang, basis=t(f"basis.{data['denominator']['basis']}", lang), value=data["denominator"]["value"]),
         "",
     ]
-    for p in data["persons"]:
-        lines.append(f"{p['name']} — {p['position']}")
-        for key, count in p["counts"].items():
-            label = levels.get(key, t("level.invalid", lang))
-            lines.append(f"    {label:<18} {count:>5}  {percent_label(p['percent'][key], lang):>7}")
-        lines.append(f"    {t('results.band', lang)}: {t('band.' + p['band'], lang)}  ({'; '.join(p['working'])})")
+    for form in data.get("forms") or ({"persons": data["persons"]},):
+        if "id" in form:  # several forms: each with its own books and basis
+            lines += [t("results.form", lang, id=form["id"], title=form["title"]),
+                      t("results.books", lang, convened=data["convened"], present=data["present"], issued=form["issued"],
+                        returned=form["returned"], valid=form["valid"], invalid=form["invalid"]),
+                      t("results.basis", lang, basis=t(f"basis.{form['denominator']['basis']}", lang),
+                        value=form["denominator"]["value"])]
+        for p in form["persons"]:
+            lines.append(f"{p['name']} — {p['position']}")
+            for key, count in p["counts"].items():
+                label = levels.get(key, t("level.invalid", lang))
+                lines.append(f"    {label:<18} {count:>5}  {percent_label(p['percent'][key], lang):>7}")
+            lines.append(f"    {t('results.band', lang)}: {t('band.' + p['band'], lang)}  ({'; '.join(p['working'])})")
+        if "id" in form:
+            lines.append("")
     return "\n".join(lines) + "\n"
