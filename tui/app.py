@@ -112,7 +112,7 @@ class ChairApp(LiveApp):
     def paper_commands(self) -> Iterable[SystemCommand]:
         """The palette's documents for the current step (app commands: they record nothing)."""
         lang = self.lang
-        for paper in chair_paper.offered(self.service.state.step):
+        for paper in chair_paper.offered(self.service.state.step, self.service.state.pack.code):
             folder = chair_paper.target(self, paper.what).parent
             help_text = t("paper.palette_help", lang, folder=folder)
             if paper.key:

@@ -23,9 +23,13 @@ FONT_DIR = Path(__file__).resolve().parent / "data"
 """The DejaVu Sans faces shipped with the package (licence in LICENSE-DejaVu.txt)."""
 MINUTES_FROM = "minutes"
 """The first agenda step at which the minutes may be printed: before it the count is not final."""
-DOCUMENTS = ("ballots", "covers", "minutes", "archive")
+RECORDS = ("entries", "attendance", "sealing", "resolution")
+"""The records beside the minutes (``session.records``)."""
+DOCUMENTS = ("ballots", "covers", "minutes", *RECORDS, "archive")
 """What can be produced."""
-FILE_STEMS = {"ballots": "phieu", "covers": "bia-xap", "minutes": "bien-ban", "archive": "ho-so-luu-tru"}
+FILE_STEMS = {"ballots": "phieu", "covers": "bia-xap", "minutes": "bien-ban", "entries": "nhat-ky-nhap-phieu",
+              "attendance": "danh-sach-nguoi-du", "sealing": "bien-ban-niem-phong", "resolution": "du-thao-nghi-quyet",
+              "archive": "ho-so-luu-tru"}
 """Default file name of each document, before ``-SESSION.pdf`` (``.zip`` for the archive)."""
 
 register({
@@ -33,6 +37,10 @@ register({
     "print.what.ballots": ("{n} phiếu", "{n} ballots"),
     "print.what.covers": ("{n} bìa xấp", "{n} batch covers"),
     "print.what.minutes": ("biên bản kiểm phiếu, 3 bản", "counting minutes, 3 copies"),
+    "print.what.entries": ("nhật ký nhập phiếu, {n} dòng", "entry log, {n} lines"),
+    "print.what.attendance": ("danh sách người dự", "attendance list"),
+    "print.what.sealing": ("biên bản niêm phong, bàn giao phiếu", "sealing and hand-over record"),
+    "print.what.resolution": ("dự thảo nghị quyết xác nhận kết quả", "draft resolution confirming the results"),
     "print.minutes_early": ("Chưa thể in biên bản: việc kiểm phiếu chưa kết thúc.",
                             "The minutes cannot be printed yet: the count is not over."),
     "print.nominees_open": ("Danh sách giới thiệu chưa được chốt: phiếu in theo danh sách đủ điều kiện hiện có ({n} người).",
@@ -147,6 +155,47 @@ def archive(records: list[Recorded], lang: str) -> Paper:
     return Paper(blob, t("archive.what", lang, count=len(files) + 2, code=code))
 
 
+def record_data(what: str, state: SessionState, records: list[Recorded], lang: str):
+    """The pure data of record ``what`` (one of ``RECORDS``); refused before its step, as the minutes are."""
+    from session import records as rec
+
+    rec.READY[what](state)
+    if what == "entries":
+        return rec.entry_log(state, records, lang)
+    if what == "attendance":
+        return rec.attendance(state, records, lang)
+    if what == "sealing":
+        return rec.sealing(state, records, lang)
+    return rec.resolution(state, lang)
+
+
+def record_text(what: str, state: SessionState, records: list[Recorded], lang: str) -> str:
+    """Record ``what`` as plain text (``print … --format text``)."""
+    from session import records_text
+
+    return getattr(records_text, f"{what}_text")(record_data(what, state, records, lang))
+
+
+def record(what: str, state: SessionState, records: list[Recorded], lang: str) -> Paper:
+    """Record ``what`` as PDF."""
+    from storage.paper import records as pdf_records
+
+    data = record_data(what, state, records, lang)
+    blob = getattr(pdf_records, what)(data, fonts())
+    summary = t(f"print.what.{what}", lang, n=len(getattr(data, "lines", ())))
+    return Paper(blob, _with_pages(summary, blob, lang))
+
+
+def ready(what: str, state: SessionState) -> None:
+    """Refuse ``what`` at once when its step has not come (the console says so before any "writing" notice)."""
+    from session.records import READY
+
+    if what == "minutes":
+        minutes_ready(state)
+    elif what in READY:
+        READY[what](state)
+
+
 def make(what: str, records: list[Recorded], lang: str, copies: int | None = None, batches: int = 1) -> Paper:
     """Document ``what`` (one of ``DOCUMENTS``) of the session whose log is ``records``."""
     if what == "archive":
@@ -154,6 +203,8 @@ def make(what: str, records: list[Recorded], lang: str, copies: int | None = Non
     from session.admissible import checked_replay
 
     state = checked_replay(records)
+    if what in RECORDS:
+        return record(what, state, records, lang)
     if what == "ballots":
         return ballots(state, lang, copies)
     if what == "covers":

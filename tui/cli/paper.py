@@ -39,8 +39,9 @@ register({
 
 
 def _print_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=("ballots", "covers", "minutes"),
-                   help="phiếu / ballots · bìa xấp / batch covers · biên bản / minutes")
+    p.add_argument("what", choices=("ballots", "covers", "minutes", *paper_jobs.RECORDS),
+                   help="phiếu / ballots · bìa xấp / batch covers · biên bản / minutes · nhật ký nhập phiếu / entries · "
+                        "danh sách người dự / attendance · biên bản niêm phong / sealing · dự thảo nghị quyết / resolution")
     db_args(p)
     p.add_argument("-o", "--output", metavar="FILE.pdf",
                    help="tệp PDF (mặc định: WHAT-SESSION.pdf) / PDF file to write (default: WHAT-SESSION.pdf)")
@@ -48,10 +49,10 @@ def _print_args(p: argparse.ArgumentParser) -> None:
                    help="số phiếu (mặc định: mỗi người được triệu tập một phiếu) / ballots: how many (default: one per voter convened)")
     p.add_argument("--batches", type=int, default=1, metavar="N", help="số xấp / covers: how many batches")
     p.add_argument("--format", choices=("pdf", "text"), default="pdf",
-                   help="biên bản dạng văn bản ra màn hình / minutes: text prints to standard output")
+                   help="biên bản, hồ sơ dạng văn bản ra màn hình / minutes and records: text prints to standard output")
 
 
-@command("print", "in phiếu, bìa xấp, biên bản / print ballots, batch covers, minutes")(_print_args)
+@command("print", "in phiếu, bìa xấp, biên bản, hồ sơ / print ballots, batch covers, minutes, records")(_print_args)
 def run_print(a: argparse.Namespace) -> int:
     from session.admissible import checked_replay
     from tui.wiring import open_store, pick_session
@@ -65,6 +66,9 @@ def run_print(a: argparse.Namespace) -> int:
         state = checked_replay(records)
         paper_jobs.minutes_ready(state)
         out(minutes_text(state, a.lang))
+        return EXIT_OK
+    if a.what in paper_jobs.RECORDS and a.format == "text":
+        out(paper_jobs.record_text(a.what, checked_replay(records), records, a.lang))
         return EXIT_OK
     paper = paper_jobs.make(a.what, records, a.lang, copies=a.copies, batches=a.batches)
     for note in paper.notes:

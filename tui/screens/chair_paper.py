@@ -28,6 +28,10 @@ register({
     "paper.title.covers": ("In bìa xấp phiếu", "Print batch cover sheets"),
     "paper.title.minutes": ("In biên bản (3 bản)", "Print the minutes (3 copies)"),
     "paper.title.archive": ("Lưu hồ sơ lưu trữ", "Save the archive bundle"),
+    "paper.title.entries": ("In nhật ký nhập phiếu", "Print the entry log"),
+    "paper.title.attendance": ("In danh sách người dự", "Print the attendance list"),
+    "paper.title.sealing": ("In biên bản niêm phong, bàn giao", "Print the sealing and hand-over record"),
+    "paper.title.resolution": ("In dự thảo nghị quyết xác nhận kết quả", "Print the draft resolution confirming the results"),
     "paper.palette_help": ("Ghi vào {folder}", "Written to {folder}"),
     "paper.batches": ("Số xấp cần bìa", "How many batches need a cover"),
     "paper.working": ("Đang ghi {file}…", "Writing {file}…"),
@@ -47,14 +51,26 @@ class PaperKey:
     """Steps at which the footer shows the key and the palette lists the command."""
 
 
+def _from(step: str) -> frozenset[str]:
+    """``step`` and every step after it."""
+    from session.agenda import STEPS
+
+    return frozenset(STEPS[STEPS.index(step):])
+
+
 PAPER_KEYS = (
     PaperKey("ballots", "f", frozenset({"issuing"})),
     PaperKey("covers", "", frozenset({"issuing"})),
+    PaperKey("attendance", "", _from("issuing")),
+    PaperKey("entries", "", _from("counting")),
     PaperKey("minutes", "v", frozenset({"minutes", "announcing", "sealing", "closed"})),
+    PaperKey("resolution", "", _from("announcing")),
+    PaperKey("sealing", "", frozenset({"sealing", "closed"})),
     PaperKey("archive", "u", frozenset({"sealing", "closed"})),
 )
-"""The console's documents: the ballots when they are handed out, the minutes from the end of the count on,
-the archive when the ballots are sealed."""
+"""The console's documents: the ballots and the attendance list when ballots are handed out, the entry log from
+the count on, the minutes from its end, the draft resolution once announced (a People's Council only, see
+``offered``), the sealing record and the archive when the ballots are sealed."""
 
 
 def paper_bindings(lang: str, step: str) -> list[Binding]:
@@ -63,9 +79,11 @@ def paper_bindings(lang: str, step: str) -> list[Binding]:
             for k in PAPER_KEYS if k.key]
 
 
-def offered(step: str) -> list[PaperKey]:
-    """The documents the palette lists at ``step``."""
-    return [k for k in PAPER_KEYS if step in k.steps]
+def offered(step: str, pack_code: str = "") -> list[PaperKey]:
+    """The documents the palette lists at ``step``; the draft resolution only under a People's Council's pack."""
+    from session.records import RESOLUTION_PACKS
+
+    return [k for k in PAPER_KEYS if step in k.steps and (k.what != "resolution" or pack_code in RESOLUTION_PACKS)]
 
 
 def target(app: App, what: str) -> Path:
@@ -81,9 +99,9 @@ def start(app: App, what: str, **options: int) -> None:
     from tui import paper_jobs
 
     path, lang = target(app, what), app.lang  # type: ignore[attr-defined]
-    if what == "minutes":  # refused at once, before any "writing" notice (the worker checks its own snapshot again)
+    if what != "archive":  # refused at once, before any "writing" notice (the worker checks its own snapshot again)
         try:
-            paper_jobs.minutes_ready(app.service.state)  # type: ignore[attr-defined]
+            paper_jobs.ready(what, app.service.state)  # type: ignore[attr-defined]
         except SessionError as exc:
             app.notify(exc.message(lang), title=t("ui.refused", lang), severity="error", timeout=12)
             return
