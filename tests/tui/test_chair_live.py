@@ -6,12 +6,11 @@ import subprocess
 import sys
 import time
 
-from textual.widgets import Digits
-
 from session.service import SessionService
 from tests.tui.chair_support import sample_service
 from tui.app import ChairApp, ProjectorApp
 from tui.screens.panels_pick import RollCallPanel
+from tui.widgets.big_text import BigText
 from tui.widgets.pick_list import PickList
 from tui.wiring import open_store
 
@@ -44,14 +43,14 @@ async def test_projector_shows_another_process_write_within_a_second(sqlite_path
     sample_service(open_store(sqlite_path))
     app = ProjectorApp(SessionService(open_store(sqlite_path), "sample"))
     async with app.run_test(size=(120, 36)) as pilot:
-        present = app.screen.query_one("#p-present").query_one(Digits)
-        assert present.value == "0"
+        present = app.screen.query_one("#p-present").query_one(BigText)
+        assert present.value == "0/12"
         _do(sqlite_path, "next")
         _do(sqlite_path, "present", "v01", "v02", "v03")
         written = time.monotonic()
-        while present.value != "3" and time.monotonic() - written < 1.0:
+        while present.value != "3/12" and time.monotonic() - written < 1.0:
             await pilot.pause(0.05)
-        assert present.value == "3", "the projector did not pick up the other process's events within 1 s"
+        assert present.value == "3/12", "the projector did not pick up the other process's events within 1 s"
         assert app.service.state.step == "roll_call"
 
 
@@ -85,7 +84,7 @@ async def test_projector_never_counts_an_unconfirmed_entry():
     app = ProjectorApp(service, follow=False)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        entered = app.screen.query_one("#p-entered").query_one(Digits)
+        entered = app.screen.query_one("#p-entered").query_one(BigText)
         assert entered.value == "0"
         service.handle(c.RecordBallot("33"), second)  # another member at another station agrees: counted
         app.post_message(StateChanged())

@@ -1,4 +1,4 @@
-"""Snapshots of each step's panel and of the projector view, at 120×36 and 80×24.
+"""Snapshots of each step's panel at 120×36 and 80×24 (the projector's are in test_projector_snapshots.py).
 
 Regenerate with ``pytest tests/tui/test_chair_snapshots.py --snapshot-update`` and look at the SVGs.
 """
@@ -123,16 +123,3 @@ def test_sealing_dialog(snap_compare):
     assert snap_compare(chair("sealing"), terminal_size=WIDE, press=["s"])
 
 
-def test_projector_before_announcement(snap_compare):
-    """Projector while counting: present 12/12, issued 12, returned 12, counted 6 (1 invalid); no results, a waiting line."""
-    assert snap_compare(half_counted(ProjectorApp), terminal_size=WIDE)
-
-
-def test_projector_after_announcement(snap_compare):
-    """Projector after the announcement (120 wide): names with positions, coloured bands, consequences, citation."""
-    assert snap_compare(projector(at_step("sealing")), terminal_size=WIDE)
-
-
-def test_projector_after_announcement_small(snap_compare):
-    """The announced results at 80×24: big numbers, the compact table (no position column) and the log code."""
-    assert snap_compare(projector(at_step("sealing")), terminal_size=SMALL)

@@ -59,7 +59,7 @@ async def test_keyboard_walk_from_roll_call_to_sealing():
 
         await pilot.press("m")  # the projector view: progress, no results before the announcement
         assert isinstance(app.screen, ProjectorScreen)
-        assert not app.screen.query_one(ProjectorView).query_one("#p-results").display
+        assert not app.screen.query_one(ProjectorView).query_one("#p-person").display
         await pilot.press("m")
 
         await pilot.press("n", "escape")  # the confirmation can be cancelled

@@ -136,10 +136,10 @@ async def test_shows_the_projector_view_of_that_moment(records):
         await pilot.press("g", *"31", "enter")  # results announced at event 31
         await pilot.press("p")
         assert app.query_one("#views").current == "projector-view"
-        assert app.query_one("#p-results").display, "the projector shows results once announced"
+        assert app.query_one("#p-person").display, "the projector shows results once announced"
         await pilot.press("g", *"25", "enter")
-        assert not app.query_one("#p-results").display, "and not before"
-        assert "KIỂM PHIẾU" in str(app.query_one("#p-step").content)
+        assert not app.query_one("#p-person").display, "and not before"
+        assert "KIỂM PHIẾU" in str(app.query_one("#p-heading").content)
 
 
 async def test_an_empty_log_says_so():

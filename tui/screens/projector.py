@@ -1,21 +1,41 @@
-"""The projector view: read-only and large; only what the hall may see, results only once announced."""
+"""The projector view for a hall: read-only and large; only what the hall may see, results only once announced.
+
+Before the announcement: the attendance and the counting's progress as figures that grow with the screen.
+After it: the results, one person at a time (Space or → shows the next, ← the one before) or all at once
+(``a``). No footer, no key hints, no toasts: the heading says what is shown; ``?`` lists the keys.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from session.agenda import steps_for
 from session.log import short_code
+from session.results import results
 from session.state import SessionState
-from tui.i18n import t
+from tui.i18n import register, t
 from tui.screens import strings  # noqa: F401  (registers the screen strings)
-from tui.widgets.numbers import BigNumber
-from tui.widgets.tally_table import ResultsView
+from tui.widgets.hall_results import Figure, PersonFigures, results_table
+
+register({
+    "hall.attendance": ("ĐIỂM DANH: SỐ NGƯỜI CÓ MẶT", "ROLL CALL: PRESENT"),
+    "hall.books": ("{step}: SỐ PHIẾU", "{step}: BALLOTS"),
+    "hall.waiting": ("KIỂM PHIẾU: ĐÃ KIỂM {entered}/{returned} PHIẾU — KẾT QUẢ SẼ CÔNG BỐ SAU",
+                     "COUNTING: {entered}/{returned} BALLOTS COUNTED — RESULTS TO BE ANNOUNCED"),
+    "hall.one": ("KẾT QUẢ LẤY PHIẾU: NGƯỜI THỨ {i}/{n}", "RESULTS: PERSON {i} OF {n}"),
+    "hall.all": ("KẾT QUẢ LẤY PHIẾU: {n} NGƯỜI", "RESULTS: {n} PERSONS"),
+    "hall.ballots": ("{n} phiếu", "{n} ballots"),
+    "hall.need": ("triệu tập {n} · cần {need}", "{n} convened · {need} needed"),
+    "hall.invalid": ("{n} phiếu không hợp lệ", "{n} invalid"),
+    "key.reveal_next": ("Người tiếp theo", "Next person"),
+    "key.reveal_back": ("Người trước", "Previous person"),
+    "key.reveal_all": ("Hiện tất cả", "Show everyone"),
+})
 
 
 def reached(state: SessionState, step: str) -> bool:
@@ -25,62 +45,107 @@ def reached(state: SessionState, step: str) -> bool:
 
 
 class ProjectorView(Vertical):
-    """Attendance and quorum, the step, counting progress (confirmed entries only), and announced results."""
+    """The heading, then the attendance and counting figures, or the announced results."""
 
     DEFAULT_CSS = """
     ProjectorView { height: 1fr; padding: 0 1; }
-    ProjectorView #p-numbers { height: auto; align: center top; }
-    ProjectorView #p-title, ProjectorView #p-step, ProjectorView #p-wait { width: 100%; text-align: center; }
-    ProjectorView #p-title { text-wrap: nowrap; text-overflow: ellipsis; }
-    ProjectorView BigNumber { padding: 0 1; }
-    ProjectorView #p-step { text-style: bold; color: $accent; padding: 0 0 1 0; }
-    ProjectorView #p-code { dock: bottom; width: 100%; text-align: right; color: $text-muted; }
+    ProjectorView #p-title { width: 100%; text-align: center; color: $text-muted; }
+    ProjectorView #p-heading { width: 100%; text-align: center; text-style: bold; color: $accent; }
+    ProjectorView #p-numbers { height: 1fr; grid-size: 2; }
+    ProjectorView #p-numbers.one { grid-size: 1; }
+    ProjectorView #p-numbers.wide { grid-size: 4; }
+    ProjectorView #p-table { height: auto; }
+    ProjectorView #p-code { height: 1; width: 100%; text-align: right; color: $text-muted; }
     """
+
+    revealed: int | None = 1
+    """How many persons the hall has been shown, one at a time; None: everyone at once."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="p-title")
-        yield Static(id="p-step")
-        with Horizontal(id="p-numbers"):
-            yield BigNumber(id="p-present")
-            yield BigNumber(id="p-issued")
-            yield BigNumber(id="p-returned")
-            yield BigNumber(id="p-entered")
-        yield Static(id="p-wait")
-        yield ResultsView(live=False, id="p-results")
+        yield Static(id="p-heading")
+        with Grid(id="p-numbers"):
+            for name in ("present", "issued", "returned", "entered"):
+                yield Figure(id=f"p-{name}")
+        yield PersonFigures(id="p-person")
+        yield Static(id="p-table")
         yield Static(id="p-code")
 
     def show(self, state: SessionState, lang: str) -> None:
         """Draw ``state``; the tally only ever holds confirmed entries, and results wait for the announcement."""
-        self.query_one("#p-title", Static).update(Text(state.conference.title, style="bold"))
-        self.query_one("#p-step", Static).update(t(f"step.{state.step}", lang).upper())
-        need = state.pack.quorum_need(state.convened)
-        present = self.query_one("#p-present", BigNumber)
-        present.set(str(len(state.present)), f"{t('proj.present', lang)} {t('proj.convened', lang, n=state.convened, need=need)}")
-        issued = self.query_one("#p-issued", BigNumber)
-        issued.display = reached(state, "issuing")
-        issued.set(str(state.issued), t("proj.issued", lang))
-        returned = self.query_one("#p-returned", BigNumber)
-        returned.display = state.returned is not None
-        returned.set(str(state.returned or 0), t("proj.returned", lang))
-        entered = self.query_one("#p-entered", BigNumber)
-        entered.display = reached(state, "counting")
-        entered.set(str(state.entered), f"{t('proj.entered', lang)} {t('proj.invalid', lang, n=state.tally.invalid)}")
+        self._shown = (state, lang)
+        self.query_one("#p-title", Static).update(Text(state.conference.title, overflow="fold"))
         announced = state.announced_at is not None
-        # Once announced the results need the room (their books line carries the same numbers) unless the screen is tall.
-        self.query_one("#p-numbers").display = not announced or self.size.height >= 40
-        wait = self.query_one("#p-wait", Static)
-        wait.display = reached(state, "counting") and not announced
-        wait.update(t("proj.waiting", lang))
-        results = self.query_one("#p-results", ResultsView)
-        results.display = announced
+        self.query_one("#p-numbers").display = not announced
+        self.query_one("#p-person").display = self.query_one("#p-table").display = announced
         if announced:
-            results.show(state, lang)
+            self._results(state, lang)
+        else:
+            self._figures(state, lang)
         self.query_one("#p-code", Static).update(f"{t('chair.digest', lang)} {short_code(state.head_hash)}")
+
+    def _figures(self, state: SessionState, lang: str) -> None:
+        need = state.pack.quorum_need(state.convened)
+        figures = [("present", t("proj.present", lang), f"{len(state.present)}/{state.convened}",
+                    t("hall.need", lang, n=state.convened, need=need), True),
+                   ("issued", t("proj.issued", lang), str(state.issued), "", reached(state, "issuing")),
+                   ("returned", t("proj.returned", lang), str(state.returned or 0), "", state.returned is not None),
+                   ("entered", t("proj.entered", lang), str(state.entered),
+                    t("hall.invalid", lang, n=state.tally.invalid), reached(state, "counting"))]
+        shown = 0
+        for name, caption, value, under, visible in figures:
+            figure = self.query_one(f"#p-{name}", Figure)
+            figure.display = visible
+            shown += visible
+            figure.set(caption, value, under)
+        grid = self.query_one("#p-numbers")
+        grid.set_class(shown == 1, "one")
+        grid.set_class(shown > 2 and self.size.width >= 120, "wide")
+        if reached(state, "counting"):
+            heading = t("hall.waiting", lang, entered=state.entered, returned=state.returned or 0)
+        elif shown == 1:
+            heading = t("hall.attendance", lang)
+        else:
+            heading = t("hall.books", lang, step=t(f"step.{state.step}", lang).upper())
+        self.query_one("#p-heading", Static).update(heading)
+
+    def _results(self, state: SessionState, lang: str) -> None:
+        data = results(state)
+        n = len(data["persons"])
+        one = self.revealed is not None and n > 1
+        heading = t("hall.one", lang, i=self.revealed, n=n) if one else t("hall.all", lang, n=n)
+        self.query_one("#p-heading", Static).update(heading)
+        person = self.query_one("#p-person", PersonFigures)
+        person.display = one or n == 1
+        if person.display:
+            person.show(state, data["persons"][(self.revealed or 1) - 1], lang)
+        table = self.query_one("#p-table", Static)
+        # One at a time, the table under the big figures holds those shown before; all at once, everyone.
+        earlier = (self.revealed or 1) - 1 if one else n
+        table.display = earlier > 0 and n > 1
+        table.update(results_table(state, data, lang, earlier))
+
+    def reveal(self, step: int | None) -> None:
+        """Show the next (+1) or previous (-1) person, or everyone (None)."""
+        state, lang = self._shown
+        n = len(results(state)["persons"])
+        if step is None or (self.revealed is not None and self.revealed + step > n):
+            self.revealed = None
+        else:
+            self.revealed = min(max((self.revealed or n + 1) + step, 1), n)
+        self.show(state, lang)
+
+    def on_resize(self) -> None:
+        if getattr(self, "_shown", None) is not None:
+            self.show(*self._shown)
 
 
 def projector_bindings(lang: str, inside_console: bool) -> list[Binding]:
-    """The projector's keys: back to the console (when inside it), the QR code, the language."""
-    keys = [Binding("q", "app.show_qr", t("key.qr", lang)), Binding("ctrl+l", "app.toggle_lang", t("key.lang", lang))]
+    """The projector's keys: revealing the results, back to the console (when inside it), the QR code, the language."""
+    keys = [Binding("space,right", "reveal(1)", t("key.reveal_next", lang)),
+            Binding("left", "reveal(-1)", t("key.reveal_back", lang)),
+            Binding("a", "reveal_all", t("key.reveal_all", lang)),
+            Binding("q", "app.show_qr", t("key.qr", lang)), Binding("ctrl+l", "app.toggle_lang", t("key.lang", lang))]
     if inside_console:
         keys.insert(0, Binding("m,escape", "app.toggle_projector", t("key.back", lang)))
     return keys
@@ -97,9 +162,10 @@ class ProjectorScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield ProjectorView()
-        yield Footer()
 
     async def on_mount(self) -> None:
+        # The chair's messages (refusals, file paths) are not for the hall: without a rack, none is shown here.
+        await self.query("#textual-toastrack").remove()
         await self.show_state()
 
     async def show_state(self) -> None:
@@ -110,3 +176,13 @@ class ProjectorScreen(Screen):
             self._bindings = BindingsMap(projector_bindings(lang, self.inside_console))
             self.refresh_bindings()
         self.query_one(ProjectorView).show(self.app.service.state, lang)
+
+    def action_reveal(self, step: int) -> None:
+        """The next or previous person's results."""
+        if self.app.service.state.announced_at is not None:
+            self.query_one(ProjectorView).reveal(step)
+
+    def action_reveal_all(self) -> None:
+        """Everyone's results at once."""
+        if self.app.service.state.announced_at is not None:
+            self.query_one(ProjectorView).reveal(None)

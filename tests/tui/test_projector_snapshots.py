@@ -1,0 +1,43 @@
+"""Snapshots of the hall's projector before and after the announcement at 80×24, 120×36 and 160×45.
+
+Regenerate with ``pytest tests/tui/test_projector_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.chair_support import at_step
+from tests.tui.test_chair_snapshots import half_counted, projector, utc  # noqa: F401  (utc: the fixture)
+from tui.app import ProjectorApp
+
+SIZES = {"80x24": (80, 24), "120x36": (120, 36), "160x45": (160, 45)}
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_projector_while_counting(snap_compare, size):
+    """Heading "KIỂM PHIẾU: ĐÃ KIỂM 6/12 PHIẾU — KẾT QUẢ SẼ CÔNG BỐ SAU"; four block-digit figures that fill the
+    screen: Có mặt 12/12 (triệu tập 12 · cần 8), Phát ra 12, Thu về 12, Đã kiểm 6 (1 phiếu không hợp lệ); the log
+    code bottom right; no footer, no key hints, no results."""
+    assert snap_compare(half_counted(ProjectorApp), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_projector_announced_first_person(snap_compare, size):
+    """Heading "KẾT QUẢ LẤY PHIẾU: NGƯỜI THỨ 1/2"; the full name Lê Văn Khánh and Phó Trưởng ban; each level's
+    percentage in block digits (25,00% · 8,33% · 58,33% · 8,33%) with its count of ballots under it; no band and
+    no consequence text anywhere."""
+    assert snap_compare(projector(at_step("sealing")), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_projector_announced_second_person(snap_compare, size):
+    """After Space: "NGƯỜI THỨ 2/2", Hoàng Thị Mai large, and Lê Văn Khánh's counts and percentages in the table
+    below, his name whole."""
+    assert snap_compare(projector(at_step("sealing")), terminal_size=size, press=["space"])
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_projector_announced_everyone(snap_compare, size):
+    """After ``a``: "KẾT QUẢ LẤY PHIẾU: 2 NGƯỜI" and one table with both full names, count · percentage per level."""
+    assert snap_compare(projector(at_step("sealing")), terminal_size=size, press=["a"])
