@@ -101,7 +101,7 @@ def entries(log: EntryLog, fonts: Fonts) -> bytes:
     if log.legend:
         sheet.note(log.legend, CELL)
     inner = sheet.pdf.inner_width
-    widths = [12, 20, inner - 12 - 20 - 44 - 20, 44, 20]
+    widths = [14, 20, inner - 14 - 20 - 44 - 20, 44, 20]
     columns = [sheet.tr(k) for k in ("doc.no", "rec.col_ballot", "rec.col_what", "rec.col_by", "rec.col_at")]
     rows = []
     for i, line in enumerate(log.lines, 1):
@@ -119,7 +119,7 @@ def attendance(a: Attendance, fonts: Fonts) -> bytes:
     sheet.titled()
     sheet.note(a.summary)
     inner = sheet.pdf.inner_width
-    widths = [12, 52, inner - 12 - 52 - 36 - 30, 36, 30]
+    widths = [14, 52, inner - 14 - 52 - 36 - 30, 36, 30]
     columns = [sheet.tr(k) for k in ("doc.no", "doc.name", "doc.position", "rec.col_status", "rec.col_sign")]
     for heading, people in a.groups:
         sheet.room(pitch(BODY) * 4 + 4)
@@ -165,8 +165,8 @@ def resolution(r: Resolution, fonts: Fonts) -> bytes:
     balanced(sheet.pdf, sheet.tr("rec.res_resolves"), BODY + 1)
     sheet.note(r.article)
     inner = sheet.pdf.inner_width
-    level = (inner - 12 - 56 - 30) / max(1, len(r.columns) - 1)
-    widths = [12, 56, *([level] * (len(r.columns) - 1)), 30]
+    level = (inner - 14 - 56 - 30) / max(1, len(r.columns) - 1)
+    widths = [14, 56, *([level] * (len(r.columns) - 1)), 30]
     columns = [sheet.tr("doc.no"), sheet.tr("doc.name"), *r.columns]
     rows = [[str(i), f"{line.name}\n{line.position}", *line.cells, line.band] for i, line in enumerate(r.lines, 1)]
     sheet.table(widths, columns, rows, "CL" + "C" * (len(r.columns) - 1) + "L")
