@@ -13,6 +13,7 @@ from session import events as ev
 from session.agenda import allowed, exit_failure, next_step
 from session.ballots import parse_marks
 from session.errors import BadInput, StepRefused
+from session.i18n import Phrase
 from session.forms import form_books, refuse
 from session.state import Books, SessionState
 
@@ -252,7 +253,8 @@ def decide(state: SessionState, command: cmd.Command, actor: ev.Actor | None = N
             command = rule(state, command, actor, no)
     permitted = allowed(state.step, state.pack)
     if command.ACTION not in permitted and command.ACTION not in ANYTIME:
-        raise no("action.not_now", allowed=", ".join(permitted) or "—")
+        # The actions by their names in the reader's language ("Ký biên bản, Sang bước tiếp"), never by ids.
+        raise no("action.not_now", allowed=tuple(Phrase(f"action.{a}", {}) for a in permitted) or "—")
     events = HANDLERS[type(command)](state, command, no)
     if actor is None:
         return events

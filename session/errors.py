@@ -34,7 +34,7 @@ class SessionError(Exception):
             return text
         action = self.action or "?"
         label = t(f"action.{action}", lang)
-        shown = action if label == f"action.{action}" else f"{label} ({action})"
+        shown = action if label == f"action.{action}" else label  # the reader's words, not the action's id
         return t("refused.frame", lang, step=t(f"step.{self.step}", lang), action=shown, reason=text)
 
     def __str__(self) -> str:

@@ -268,7 +268,16 @@ def t(key: str, lang: str = "vi", **params: object) -> str:
         text = in_vocabulary(text, lang)
     if not params:
         return text
-    return text.format(**{k: t(v.key, lang, **v.params) if isinstance(v, Phrase) else v for k, v in params.items()})
+    return text.format(**{k: _rendered(v, lang) for k, v in params.items()})
+
+
+def _rendered(value: object, lang: str) -> object:
+    """A parameter as the outer message shows it: a Phrase in its language, a tuple of Phrases as a list of them."""
+    if isinstance(value, Phrase):
+        return t(value.key, lang, **value.params)
+    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return ", ".join(t(v.key, lang, **v.params) for v in value)
+    return value
 
 
 # The catalogue is written in the Party bodies' words. State bodies (councils, the Assembly) say

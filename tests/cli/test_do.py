@@ -61,7 +61,8 @@ def test_refusal_names_the_guard_reason(fresh_db):
 def test_refusal_as_a_separate_process(fresh_db, tmp_path):
     run = sh("do", "--db", fresh_db, "ballot", "33", cwd=tmp_path)
     assert (run.code, run.out) == (3, "")
-    assert run.err.strip() == refused("prepared", "ballot") + "Bước này chỉ cho phép: next."
+    assert run.err.strip() == refused("prepared", "ballot") + "Bước này chỉ cho phép: Sang bước tiếp."
+    assert "(ballot)" not in run.err and "«Nhập phiếu»" in run.err
     run = sh("do", "--db", fresh_db, "--lang", "en", "next", cwd=tmp_path)
     assert run.code == 0 and run.out.startswith("Recorded: Next step → step roll_call (event 2)")
 
