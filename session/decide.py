@@ -13,8 +13,8 @@ from session import events as ev
 from session.agenda import allowed, exit_failure, next_step
 from session.ballots import parse_marks
 from session.errors import BadInput, StepRefused
-from session.i18n import Phrase
 from session.forms import form_books, refuse
+from session.i18n import Phrase
 from session.state import Books, SessionState
 
 Events = tuple[ev.Event, ...]
