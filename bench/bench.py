@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scenario import PERSONS, RULES, VOTERS, ballots, conference  # noqa: E402
+from scenario import VOTERS, assembly, drive_forms_to_counting, form_ballots  # noqa: E402
 
 from session.events import Actor, Recorded  # noqa: E402
 from session.evolve import replay  # noqa: E402
@@ -34,7 +34,7 @@ from session.results import results  # noqa: E402
 from session.service import SessionService  # noqa: E402
 from storage.database import open_database  # noqa: E402
 from storage.sql_store import SqlEventStore  # noqa: E402
-from tests.scenarios import FixedClock, drive_to_counting, finish  # noqa: E402
+from tests.scenarios import FixedClock, finish  # noqa: E402
 
 STATION = Actor("station", "d002", "Bàn 1")
 """Who enters the ballots: a member of the approved counting team at one station."""
@@ -68,7 +68,7 @@ def measure_append(service: SessionService, floor: sqlite3.Connection, rounds: i
     Returns (service seconds, floor seconds, ballots).
     """
     head = service.state.team_head  # a station counts a foreign paper invalid only with the head's confirmation
-    todo = [replace(c, confirmed_by=head) if c.invalid_reason else c for c in ballots(VOTERS, PERSONS)]
+    todo = [replace(c, confirmed_by=head) if c.invalid_reason else c for c in form_ballots(service.state, VOTERS)]
     size = -(-len(todo) // rounds)
     ours = raw = 0.0
     insert = f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
@@ -171,13 +171,17 @@ def main(argv: list[str] | None = None) -> int:
                 os.remove(path + suffix)
 
     kind = filesystem(folder)
-    print(f"tinnhiem bench: {VOTERS} voters present, {PERSONS} persons, {RULES}; SQLite files in {folder} ({kind or '?'})")
+    data = assembly()
+    forms = ", ".join(f"{f['id']} {len(f['persons'])}" for f in data["forms"])
+    print(f"tinnhiem bench: {len(data['voters'])} voters present, {len(data['persons'])} persons on {len(data['forms'])} "
+          f"ballot forms ({forms}), {data['conference']['rules']} (tui/data/assembly.toml); SQLite files in {folder} "
+          f"({kind or '?'})")
     if kind in ("tmpfs", "ramfs"):
         print("note: this folder is in memory, so fsync costs nothing and figure a) compares CPU time alone;"
               " use --dir on a disk for the figure the target is about")
     store = SqlEventStore(open_database(db))
-    service = SessionService.create(store, conference(), clock=FixedClock(), session_id=SESSION, launch_code="202-310-250")
-    drive_to_counting(service)
+    service = SessionService.create(store, data, clock=FixedClock(), session_id=SESSION, launch_code="202-310-250")
+    drive_forms_to_counting(service)
     floor = raw_connection(floor_db)
     ours, raw, count = measure_append(service, floor, args.rounds)
     floor.close()
