@@ -1,4 +1,4 @@
-"""Benchmark: printing at national-assembly scale (480 voters, 44 persons): minutes ×3, 480 ballots, batch covers.
+"""Benchmark: printing at national-assembly scale (480 voters, 44 persons): minutes ×3, 480 ballots, batch covers, the entry log.
 
 Run from the repository root: ``python bench/bench_print.py`` (``--help`` for options).
 A measurement, not a test: it prints the figures and PASS/FAIL per target, and always exits 0.
@@ -23,9 +23,11 @@ from session.events import CHAIR  # noqa: E402
 from session.service import SessionService  # noqa: E402
 from storage.memory_store import InMemoryEventStore  # noqa: E402
 from storage.paper.documents import ballots_pdf, covers_pdf, find_fonts, minutes_pdf  # noqa: E402
+from session.records import entry_log  # noqa: E402
+from storage.paper import records as paper_records  # noqa: E402
 from tests.scenarios import FixedClock, drive_to_counting  # noqa: E402
 
-TARGETS = {"minutes": 3.0, "ballots": 60.0, "covers": 5.0}
+TARGETS = {"minutes": 3.0, "ballots": 60.0, "covers": 5.0, "entries": 10.0}
 """Seconds each document may take (a printer takes far longer to print 480 ballots)."""
 
 
@@ -59,11 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     a = parser.parse_args(argv)
 
     fonts = find_fonts(ROOT / "tui" / "data")
-    state = session_at_minutes(a.voters, a.persons).state
+    service = session_at_minutes(a.voters, a.persons)
+    state, log = service.state, service.store.load(service.session_id)
     runs = {
         "minutes": lambda: minutes_pdf(state, fonts),
         "ballots": lambda: ballots_pdf(state, fonts, a.voters),
         "covers": lambda: covers_pdf(state, fonts, a.batches),
+        "entries": lambda: paper_records.entries(entry_log(state, log), fonts),
     }
     print(f"national-assembly scale: {a.voters} voters, {a.persons} persons, {state.seq} events")
     for name, fn in runs.items():

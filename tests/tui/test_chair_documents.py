@@ -116,3 +116,35 @@ def test_document_keys_are_app_keys_apart_from_the_agenda_keys():
     assert not {b.key for b in others} & agenda
     assert len({b.key for b in others}) == len(others)  # no document key shadows a view key
     assert {b.key for b in others if b.action.startswith("app.paper(")} == paper
+
+
+@pytest.mark.parametrize("step,offered,not_yet", [
+    ("issuing", {"attendance"}, {"entries", "sealing", "resolution"}),
+    ("counting", {"attendance", "entries"}, {"sealing", "resolution"}),
+    ("closed", {"attendance", "entries", "sealing"}, {"resolution"}),  # QD96: no council resolution
+])
+async def test_the_palette_offers_each_record_at_its_step(step, offered, not_yet, tmp_path):
+    from tui.i18n import t
+
+    service = drive_to(sample_service(open_store(str(tmp_path / "phien.db"))), step)
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for what in offered:
+            assert t(f"paper.title.{what}", "vi") in titles, what
+        for what in not_yet:
+            assert t(f"paper.title.{what}", "vi") not in titles, what
+
+
+async def test_the_entry_log_from_the_palette_is_written_next_to_the_database(tmp_path):
+    service = drive_to(sample_service(open_store(str(tmp_path / "phien.db"))), "minutes")
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_paper("entries")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = [p for p in tmp_path.iterdir() if p.suffix == ".pdf"]
+    assert len(written) == 1, written
+    assert "NHẬT KÝ NHẬP PHIẾU" in pdf_text(written[0].read_bytes())
