@@ -20,11 +20,11 @@ from scenario import PERSONS, VOTERS, ballots, conference  # noqa: E402
 
 from session import commands as c  # noqa: E402
 from session.events import CHAIR  # noqa: E402
+from session.records import entry_log  # noqa: E402
 from session.service import SessionService  # noqa: E402
 from storage.memory_store import InMemoryEventStore  # noqa: E402
-from storage.paper.documents import ballots_pdf, covers_pdf, find_fonts, minutes_pdf  # noqa: E402
-from session.records import entry_log  # noqa: E402
 from storage.paper import records as paper_records  # noqa: E402
+from storage.paper.documents import ballots_pdf, covers_pdf, find_fonts, minutes_pdf  # noqa: E402
 from tests.scenarios import FixedClock, drive_to_counting  # noqa: E402
 
 TARGETS = {"minutes": 3.0, "ballots": 60.0, "covers": 5.0, "entries": 10.0}
