@@ -102,6 +102,17 @@ class ChairApp(LiveApp):
         if self.read_only is not None:
             self.notify(self.read_only.message(self.lang), severity="warning", timeout=15)
 
+    async def action_quit(self) -> None:
+        """Quit, asking first while the session is still open (a stray ctrl+q in front of the hall)."""
+        from tui.screens.dialogs import Confirm
+
+        state = self.service.state
+        if state.step == "closed":
+            self.exit()
+            return
+        title = t("quit.ask", self.lang, step=t(f"step.{state.step}", self.lang))
+        self.push_screen(Confirm(self.lang, title), lambda ok: ok and self.exit())
+
     def dispatch(self, command: Command, then: Callable[[], None] | None = None) -> bool:
         """Run ``command`` unless another console holds the chair."""
         if self.read_only is not None:

@@ -28,6 +28,7 @@ from session.pins import Credentials
 from session.resend import resend
 from session.service import SessionService
 from tui.i18n import register, t
+from tui.screens.help import HELP_BINDINGS, open_palette, show_help
 
 register({
     "conn.unsent": ("Chưa ghi được: {reason} Phần vừa nhập vẫn giữ trên màn hình; tự gửi lại mỗi {seconds} giây, "
@@ -82,8 +83,16 @@ class SessionApp(App):
     """Holds the service and the language; follows the store; runs commands."""
 
     BINDINGS = [Binding("ctrl+l", "toggle_lang", "VI/EN", show=False),
-                Binding("ctrl+r", "retry", show=False)]
-    """Ctrl+L switches the language; Ctrl+R sends an unsent action again now."""
+                Binding("ctrl+r", "retry", show=False), *HELP_BINDINGS]
+    """Ctrl+L switches the language; Ctrl+R sends an unsent action again now; ? or F1 lists the screen's keys."""
+
+    def action_help(self) -> None:
+        """The active screen's keys, in the interface language."""
+        show_help(self, self.lang)
+
+    def action_command_palette(self) -> None:
+        """The command palette with its search box in the interface language."""
+        open_palette(self, self.lang)
 
     follow_interval = FOLLOW_INTERVAL
     """Seconds between polls of the store; a view that must look live may poll faster."""

@@ -85,6 +85,23 @@ class ReplayTimeline(DataTable):
     """Left and right (or h and l, as in vi) move one event."""
 
 
+register({
+    "rhelp.next": ("Sự kiện tiếp / trước", "Next / previous event"),
+    "rhelp.step": ("Bước tiếp / bước trước của chương trình", "Next / previous agenda step"),
+    "rhelp.play": ("Phát / dừng; tốc độ 1, 10, 100 sự kiện mỗi giây", "Play / pause; speed 1, 10, 100 events a second"),
+    "rhelp.ends": ("Sự kiện đầu / cuối", "First / last event"),
+    "rhelp.goto": ("Đến số thứ tự hoặc tên bước (không cần dấu)", "Go to a seq or a step name"),
+    "rhelp.view": ("Đổi giữa màn hình chủ trì và màn hình chiếu", "Chair view or projector view"),
+    "rhelp.lang": ("Tiếng Việt / English", "English / Tiếng Việt"),
+    "rhelp.quit": ("Thoát", "Quit"),
+})
+
+REPLAY_KEYS = (("→ / ←", "rhelp.next"), ("] / [", "rhelp.step"), ("Space · 1 2 3", "rhelp.play"),
+               ("Home / End", "rhelp.ends"), ("g", "rhelp.goto"), ("p", "rhelp.view"), ("^l", "rhelp.lang"),
+               ("q", "rhelp.quit"))
+"""The replay's keys for its help, in words."""
+
+
 class ReplayApp(App):
     """Replays a log read-only: timeline, cursor moves, playback and the state pane."""
 
@@ -102,6 +119,7 @@ class ReplayApp(App):
     #goto.open { display: block; }
     """
     BINDINGS = [
+        Binding("question_mark,f1", "help", show=False),
         Binding("right", "next", "→", show=False),
         Binding("left", "prev", "←", show=False),
         Binding("right_square_bracket,pagedown", "next_step", show=False),
@@ -252,6 +270,13 @@ class ReplayApp(App):
         """Put the cursor on row ``index`` (clamped)."""
         if self.timeline.rows:
             self.index = max(0, min(index, len(self.timeline) - 1))
+
+    def action_help(self) -> None:
+        """The replay's keys, in the interface language."""
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.lang, [(keys, t(key, self.lang)) for keys, key in REPLAY_KEYS]))
 
     def action_next(self) -> None:
         """One event forward."""
