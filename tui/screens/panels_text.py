@@ -143,20 +143,26 @@ class CountingPanel(StepPanel):
         yield Static(id="books")
 
     def draw(self, state: SessionState, lang: str) -> None:
-        returned = state.returned or 0
-        progress = Text(t("panel.progress", lang, entered=state.entered, returned=returned) + "\n", style="bold")
-        progress.append(meter(state.entered, returned) + "\n")
-        progress.append(t("panel.invalid_so_far", lang, n=state.tally.invalid) + "\n")
-        if state.double_entry:
-            from session.counting import awaiting, mismatches
+        from session.counting import awaiting, mismatches
+        from session.forms import label
 
-            # The same two figures the stations show: a mismatch is not also counted as awaiting.
-            progress.append(t("panel.pending", lang, n=awaiting(state), m=len(mismatches(state))) + "\n")
+        progress = Text()
+        for b in state.books.values():  # form by form, when the session has several
+            returned = b.returned or 0
+            line = t("panel.progress", lang, entered=b.entered, returned=returned)
+            if state.several_forms:
+                line = t("form.guard", lang, form=label(b), why=line)
+            progress.append(line + "\n", style="bold")
+            progress.append(meter(b.entered, returned) + "\n")
+            progress.append(t("panel.invalid_so_far", lang, n=b.tally.invalid) + "\n")
+            if state.double_entry:
+                # The same two figures the stations show: a mismatch is not also counted as awaiting.
+                progress.append(t("panel.pending", lang, n=awaiting(state, b), m=len(mismatches(state, b))) + "\n")
         self.query_one("#progress", Static).update(progress)
         books = Text(t("panel.books", lang) + "\n", style="bold")
         for identity in identities(state):
             # A failing identity is told in the domain's words; a holding one as the inequality that holds.
-            line = t(identity.key.replace("books.", "books_ok.") if identity.holds else identity.key, lang, **identity.params)
+            line = identity.text(lang, identity.key.replace("books.", "books_ok.") if identity.holds else None)
             books.append(("✓ " if identity.holds else "✗ ") + line + "\n",
                          style="green" if identity.holds else "bold red")
         self.query_one("#books", Static).update(books)

@@ -36,12 +36,18 @@ class ReplayState(Static):
             grid.add_row(Text(head))
         for identity in identities(state):
             if not identity.holds:
-                grid.add_row(Text("⚠ " + t(identity.key, lang, **identity.params), style="bold red"))
+                grid.add_row(Text("⚠ " + identity.text(lang), style="bold red"))
         grid.add_row(Text(t("replay.digest", lang, seq=state.seq, code=short_code(state.head_hash)), style="dim"))
         self.update(grid)
 
     @staticmethod
     def _numbers(state: SessionState, lang: str) -> Text:
-        returned = "—" if state.returned is None else str(state.returned)
-        return Text(t("replay.numbers", lang, present=len(state.present), convened=state.convened, issued=state.issued,
-                      returned=returned, entered=state.entered, invalid=state.tally.invalid), style="bold cyan")
+        from session.forms import label
+
+        lines = []
+        for b in state.books.values():  # one line per ballot form, named when there are several
+            returned = "—" if b.returned is None else str(b.returned)
+            line = t("replay.numbers", lang, present=len(state.present), convened=state.convened, issued=b.issued,
+                     returned=returned, entered=b.entered, invalid=b.tally.invalid)
+            lines.append(t("form.guard", lang, form=label(b), why=line) if state.several_forms else line)
+        return Text("\n".join(lines), style="bold cyan")

@@ -86,6 +86,8 @@ class StationApp(SessionApp):
     def __init__(self, service: SessionService, member: str, station: str = "", lang: str = "vi", follow: bool = True):
         super().__init__(service, lang, Actor("station", member, station or member), follow)
         self.batch: str | None = None
+        self.form = ""
+        """The open batch's ballot form ("" in a single-form session): the cover's QR names it."""
         """The batch this station is entering, once opened."""
         self._told = (len(service.state.resolved), service.state.corrections, service.state.seq)
         """(resolved, corrections, seq) when this station was last told of the head's decisions."""
@@ -95,9 +97,15 @@ class StationApp(SessionApp):
         """This station's name."""
         return self.actor.station
 
+    @property
+    def books(self):
+        """The books of the open batch's form (the first form's before any batch is open)."""
+        state = self.service.state
+        return state.book(self.form) or state.main
+
     def compose(self) -> ComposeResult:
         state = self.service.state
-        persons = [(p.name, p.position) for p in state.ballot_persons]
+        persons = [(p.name, p.position) for p in self.books.persons]
         yield Static(id="station-status")
         yield Input(placeholder=self.tr("station.scan"), id="station-scan")
         yield BallotEntry(persons, self.level_labels(), self.lang, id="station-entry")
@@ -171,7 +179,7 @@ class StationApp(SessionApp):
     def next_position(self) -> int:
         """The position the next committed ballot of the open batch takes."""
         s, batch = self.service.state, self.batch or ""
-        return submitted_next(s, batch, self.station) if s.double_entry else s.next_position(batch)
+        return submitted_next(s, batch, self.station, self.books) if s.double_entry else self.books.next_position(batch)
 
     def render_status(self) -> None:
         """Redraw the status line from the state (cheap: no store I/O)."""
@@ -180,11 +188,12 @@ class StationApp(SessionApp):
         self.title = self.tr("station.title", station=self.station, name=voter.name if voter else self.actor.name)
         self.query_one("#station-keys", Static).update(self.tr("station.keys"))
         mode = self.tr("entry_mode.double" if s.double_entry else "entry_mode.single")
-        text = self.title + "\n" + self.tr("station.status", step=self.tr(f"step.{s.step}"), mode=mode, returned=s.returned if s.returned is not None else "—",
-                       entered=s.entered, batch=self.batch or "—", position=self.next_position() if self.batch is not None else "—")
+        text = self.title + "\n" + self.tr("station.status", step=self.tr(f"step.{s.step}"), mode=mode, returned=self.books.returned if self.books.returned is not None else "—",
+                       entered=self.books.entered, batch=self.batch or "—", position=self.next_position() if self.batch is not None else "—")
         if s.double_entry:
-            mine = sum(n for (_, station), n in s.submitted.items() if station == self.station)
-            text += "\n" + self.tr("station.double_status", mine=mine, waiting=awaiting(s), mismatched=len(mismatches(s)))
+            b = self.books
+            mine = sum(n for (_, station), n in b.submitted.items() if station == self.station)
+            text += "\n" + self.tr("station.double_status", mine=mine, waiting=awaiting(s, b), mismatched=len(mismatches(s, b)))
         shown = Text(text)
         if self.warning:  # the store is unreachable: said here until it answers again
             shown.append("\n" + self.warning, style="bold red")
@@ -194,7 +203,7 @@ class StationApp(SessionApp):
 
     def on_state_changed(self, message: StateChanged) -> None:
         entry = self.query_one(BallotEntry)
-        persons = [(p.name, p.position) for p in self.service.state.ballot_persons]
+        persons = [(p.name, p.position) for p in self.books.persons]
         if persons != entry.persons:
             entry.set_persons(persons)
         if entry.lang != self.lang:  # Ctrl+L: the column labels and row captions follow
@@ -230,7 +239,7 @@ class StationApp(SessionApp):
             return self.tr("station.whole_invalid", reason=label.vi if self.lang == "vi" else label.en)
         levels = self.level_labels()
         words = [self.tr(f"station.mark.{m}") if m in "0x-" else levels[int(m) - 1] for m in marks]
-        return "; ".join(f"{p.name}: {w}" for p, w in zip(s.ballot_persons, words, strict=False))
+        return "; ".join(f"{p.name}: {w}" for p, w in zip(self.books.persons, words, strict=False))
 
     # --- scans and batches --------------------------------------------------------------------
 
@@ -247,9 +256,9 @@ class StationApp(SessionApp):
 
     def take_scan(self, text: str) -> None:
         """Act on a scanned or typed payload: open a batch, check a ballot off, or refuse a foreign one."""
-        scan = read_scan(self.service.state, text)
+        scan = read_scan(self.service.state, text, self.books)
         if scan.kind == "batch":
-            self.open_batch(scan.value)
+            self.open_batch(scan.value, scan.form)
         elif scan.kind == "bad":
             self.notify(self.tr(scan.value), severity="error")
         elif self.batch is None:
@@ -260,17 +269,21 @@ class StationApp(SessionApp):
         else:
             self.confirm_foreign(scan.value)
 
-    def open_batch(self, code: str) -> None:
-        """Take up batch ``code`` (recorded once; reopening one's own batch after a restart writes nothing)."""
-        if self.station in self.service.state.batches.get(code, ()):
-            self._take_batch(code)
+    def open_batch(self, code: str, form: str = "") -> None:
+        """Take up batch ``code`` of ``form`` (recorded once; reopening one's own batch after a restart writes nothing)."""
+        books = self.service.state.book(form)
+        if books is not None and self.station in books.batches.get(code, ()):
+            self._take_batch(code, form)
         else:
-            self.dispatch(OpenBatch(code, self.station), then=lambda: self._take_batch(code))
+            self.dispatch(OpenBatch(code, self.station, form), then=lambda: self._take_batch(code, form))
 
-    def _take_batch(self, code: str) -> None:
-        """Batch ``code`` is this station's: enter its ballots."""
-        self.batch = code
+    def _take_batch(self, code: str, form: str = "") -> None:
+        """Batch ``code`` of ``form`` is this station's: enter its ballots (the form's persons)."""
+        self.batch, self.form = code, form
         entry = self.query_one(BallotEntry)
+        persons = [(p.name, p.position) for p in self.books.persons]
+        if persons != entry.persons:
+            entry.set_persons(persons)
         entry.clear()
         entry.focus()
         self.render_status()
@@ -307,9 +320,9 @@ class StationApp(SessionApp):
         if reason in FOREIGN_REASONS:  # a paper that is not this conference's ballot: the head's decision
             label = self.service.state.pack.reason(reason)
             self.ask_head(label.vi if self.lang == "vi" else label.en, lambda head, pin: self.dispatch_as_head(
-                cmd.RecordBallot(None, reason, batch, position, self.station, confirmed_by=head), pin, then=recorded))
+                cmd.RecordBallot(None, reason, batch, position, self.station, confirmed_by=head, form=self.form), pin, then=recorded))
             return False
-        return self.dispatch(cmd.RecordBallot(marks, reason, batch, position, self.station), then=recorded)
+        return self.dispatch(cmd.RecordBallot(marks, reason, batch, position, self.station, form=self.form), then=recorded)
 
     def on_ballot_entry_committed(self, message: BallotEntry.Committed) -> None:
         self.record(message.marks, None)
@@ -332,15 +345,16 @@ class StationApp(SessionApp):
             position, content, because, head, pin = values
             marks, reason = _content(content)
             self.dispatch_as_head(cmd.CorrectBallot(int(position) if position.isdigit() else 0, because, marks, reason,
-                                                    self.batch or "", head), pin)
+                                                    self.batch or "", head, self.form), pin)
 
         self.push_screen(FieldsForm(self.lang, self.tr("station.correct"), fields, secret=frozenset({4})), done)
 
     def action_mismatches(self) -> None:
         """Both entries of every mismatched ballot, side by side; the head resolves them one by one."""
         s = self.service.state
-        persons = [p.name for p in s.ballot_persons]
-        shown = [(key, s.pending[key]) for key in mismatches(s)]
+        persons = [p.name for p in self.books.persons]
+        books = self.books
+        shown = [(key, books.pending[key]) for key in mismatches(s, books)]
         self.push_screen(MismatchView(self.lang, persons, shown), self.resolve)
 
     def resolve(self, key: tuple[str, int] | None) -> None:
@@ -353,7 +367,7 @@ class StationApp(SessionApp):
         def done(values: tuple[str, ...] | None) -> None:
             if values:
                 marks, reason = _content(values[0])
-                self.dispatch_as_head(ResolveMismatch(position, batch, marks, reason, values[1]), values[2])
+                self.dispatch_as_head(ResolveMismatch(position, batch, marks, reason, values[1], self.form), values[2])
 
         self.push_screen(FieldsForm(self.lang, self.tr("station.resolve", batch=batch or "-", position=position), fields,
                                     secret=frozenset({2})), done)
