@@ -104,7 +104,6 @@ class StationApp(SessionApp):
         return state.book(self.form) or state.main
 
     def compose(self) -> ComposeResult:
-        state = self.service.state
         persons = [(p.name, p.position) for p in self.books.persons]
         yield Static(id="station-status")
         yield Input(placeholder=self.tr("station.scan"), id="station-scan")
