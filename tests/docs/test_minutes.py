@@ -237,3 +237,36 @@ def test_body_text_is_at_least_13_pt_and_nothing_below_11(minutes_file):
     body = [size for text, size in sizes if text.startswith(("Hôm nay", "Căn cứ", "Quy định áp dụng", "Biên bản kết thúc",
                                                             "Số người", "I. ", "II. ", "III. "))]
     assert len(body) >= 8 and min(body) >= 13
+
+
+@pytest.mark.parametrize("rules", ["QD96", "NQ96", "APPOINT"])
+def test_every_count_and_percentage_stays_inside_its_column(rules):
+    """The PDF's text runs against the person blocks' columns: no figure, however wide, leaves its cell."""
+    import io
+
+    from pypdf import PdfReader
+
+    from session.minutes import build
+    from storage.paper.documents import minutes_pdf
+    from storage.paper.pdf_base import Page
+    from tests.docs.support import fonts, new_service
+    from tests.scenarios import drive_to_counting, enter, synthetic
+
+    service = drive_to_counting(new_service(synthetic(9, 2, rules, posts=1 if rules == "APPOINT" else None)))
+    enter(service, ["11"] * 9)  # 100,00%: the widest figure
+    m, page = build(service.state, "vi"), Page(fonts())
+    col = page.inner_width / (len(m.tally) + len(m.columns))
+    runs: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if "%" in text:
+            x = (tm[4] * cm[0] + cm[4]) * 25.4 / 72
+            runs.append((text.strip(), x, page.width(text.strip(), size * tm[0])))
+
+    for pdf_page in PdfReader(io.BytesIO(minutes_pdf(service.state, fonts()))).pages:
+        pdf_page.extract_text(visitor_text=visit)
+    figures = [r for r in runs if r[0].startswith("(")]
+    assert any("100,00%" in text for text, _, _ in figures), runs
+    for text, x, width in figures:
+        k = int((x - page.l_margin) // col)
+        assert x + width <= page.l_margin + (k + 1) * col + 0.01, (text, x, width, k, col)
