@@ -40,6 +40,11 @@ class RollCallPanel(StepPanel):
     ]
     """``/`` searches, Esc goes back to the list, ↑/↓ move the list's highlight while typing a name."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._told_present = False
+        """Someone was just said to be present already: further presses on those present say nothing more."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="meter")
         yield Input(id="search")
@@ -66,8 +71,17 @@ class RollCallPanel(StepPanel):
         self.query_one("#search", Input).focus()
 
     def action_leave_search(self) -> None:
-        """Back to the list."""
-        self.query_one(PickList).focus()
+        """Back to the whole list, the cursor on the row it was on."""
+        self._leave_search()
+
+    def _leave_search(self, keep: str | None = None) -> None:
+        voters = self.query_one(PickList)
+        keep = keep or voters.highlighted_id
+        self.query_one("#search", Input).value = ""
+        voters.search("")  # at once, not when the box's change arrives, so the next key finds the whole list
+        if keep is not None:
+            voters.highlight(keep)
+        voters.focus()
 
     def action_move(self, step: int) -> None:
         """Move the list's highlight from the search box."""
@@ -78,9 +92,15 @@ class RollCallPanel(StepPanel):
         self.query_one(PickList).search(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the search box checks off the highlighted match and clears the box for the next name."""
-        self.query_one(PickList).action_toggle()
-        event.input.value = ""
+        """Enter in the search box checks off the highlighted match and goes back to the list, on that voter.
+
+        The list has the focus again so the agenda's keys (``n``, ``p`` …) work; ``/`` searches for the next name.
+        """
+        voters = self.query_one(PickList)
+        voter = voters.highlighted_id
+        if voter is not None:
+            self._mark_present(voter)
+        self._leave_search(voter)
 
     def on_pick_list_toggled(self, event: PickList.Toggled) -> None:
         self.ask(c.MarkAbsent((event.row_id,)) if event.marked else c.MarkPresent((event.row_id,)))
@@ -90,8 +110,21 @@ class RollCallPanel(StepPanel):
         voter = voters.highlighted_id
         if voter is None:
             return
-        self.ask(c.MarkPresent((voter,)) if name == "present" else c.MarkAbsent((voter,)))
-        voters.action_cursor_down()
+        if name == "present":
+            self._mark_present(voter)
+        else:
+            self.ask(c.MarkAbsent((voter,)))
+        if voters.highlighted is not None and voters.highlighted < voters.option_count - 1:
+            voters.action_cursor_down()  # not round to the top after the last voter
+
+    def _mark_present(self, voter: str) -> None:
+        """Mark ``voter`` present; one already present is said once, quietly, not refused again at every press."""
+        if self.state is None or voter not in self.state.present:
+            self._told_present = False
+            self.ask(c.MarkPresent((voter,)))
+        elif not self._told_present:
+            self._told_present = True
+            self.app.notify(t("panel.already_present", self.lang, name=self.voter_name(voter)))
 
 
 class TeamPanel(StepPanel):

@@ -63,6 +63,7 @@ register({
     "panel.quorum_ok": ("Đủ số lượng", "Quorum met"),
     "panel.quorum_no": ("Chưa đủ số lượng", "No quorum yet"),
     "panel.present_mark": ("có mặt", "present"),
+    "panel.already_present": ("{name} đã được đánh dấu có mặt.", "{name} is already marked present."),
     "panel.evaluated": ("người được lấy phiếu", "being evaluated"),
     "panel.thresholds": ("Ngưỡng", "Thresholds"),
     "palette.pin_reset": ("Đặt lại mã PIN: {name}", "Reset the PIN: {name}"),

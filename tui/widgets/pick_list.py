@@ -59,11 +59,24 @@ class PickList(OptionList):
         self._refill()
 
     def search(self, query: str) -> None:
-        """Show only rows whose id or label contains ``query`` (ignoring case and diacritics)."""
-        self._query = fold(query.strip())
+        """Show only rows whose id or label contains ``query`` (ignoring case and diacritics).
+
+        A new query highlights its first match; an emptied one keeps the row that was highlighted,
+        so leaving a search does not send the cursor back to the top.
+        """
+        query = fold(query.strip())
+        if query == self._query:
+            return
+        self._query = query
         self._refill()
-        if self.option_count:
+        if query and self.option_count:
             self.highlighted = 0
+
+    def highlight(self, row_id: str) -> None:
+        """Highlight ``row_id`` if it is shown."""
+        ids = self.visible_ids
+        if row_id in ids:
+            self.highlighted = ids.index(row_id)
 
     def _refill(self) -> None:
         keep = self.highlighted_id
