@@ -68,7 +68,7 @@ def test_no_traceback_as_a_separate_process(junk):
 @pytest.mark.parametrize(("argv", "vi", "en"), [
     (["results", "--db", "x.db", "--format", "xml"], "«tinnhiem results»: --format không nhận 'xml'", "“tinnhiem results”: --format cannot be 'xml'"),
     (["frob"], "«tinnhiem»: COMMAND không nhận 'frob'", "“tinnhiem”: COMMAND cannot be 'frob'"),
-    (["new", "--db", "x.db"], "«tinnhiem new» thiếu CONFERENCE.toml. Cú pháp: tinnhiem new", "“tinnhiem new” needs CONFERENCE.toml. Usage:"),
+    (["new", "--db", "x.db"], "«tinnhiem new» thiếu CONFERENCE.toml|.xlsx|.csv. Cú pháp: tinnhiem new", "“tinnhiem new” needs CONFERENCE.toml|.xlsx|.csv. Usage:"),
     (["replay", "log.jsonl", "--to", "x"], "«tinnhiem replay»: --to cần một số nguyên", "“tinnhiem replay”: --to needs a whole number"),
 ], ids=["bad choice", "unknown command", "missing file", "not a number"])
 def test_command_line_mistakes_in_the_users_language(argv, vi, en, tmp_path):

@@ -67,7 +67,7 @@ class RandomSession:
         entries = self.ballots if ballots is None else ballots
         if self.double:
             out.append(counting.SetEntryMode(True))
-        out += [c.IssueBallots(present[: self.issued]), c.Advance(), c.RecordReturned(len(entries)), c.Advance()]
+        out += [c.IssueBallots(present[: self.issued]), c.Advance(anyway=True), c.RecordReturned(len(entries)), c.Advance()]
         chair = [(command, CHAIR) for command in out]
         stations = [Actor("station", member, f"Máy {member}") for member in team[1:]] if self.double else [CHAIR]
         # A station counts a foreign paper invalid on the head's word (the chair's own entry needs none).
