@@ -18,8 +18,20 @@ def run_chair(a: argparse.Namespace) -> int:
     return open_chair(a.db, a.session, a.lang)
 
 
-@command("project", "màn hình chiếu / the projector view")(_screen_args)
+def _project_args(p: argparse.ArgumentParser) -> None:
+    db_args(p)
+    p.add_argument("--web", action="store_true", help="phục vụ màn chiếu cho trình duyệt / serve the projector to a browser")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="địa chỉ lắng nghe của --web (mặc định: chỉ máy này) / where --web listens (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="cổng của --web (mặc định 8000) / the port of --web (default 8000)")
+
+
+@command("project", "màn hình chiếu / the projector view")(_project_args)
 def run_project(a: argparse.Namespace) -> int:
+    if a.web:
+        from tui.web import serve_projector
+
+        return serve_projector(a.db, a.session, a.lang, a.host, a.port)
     from tui.screens_entry import open_projector
 
     return open_projector(a.db, a.session, a.lang)
