@@ -159,6 +159,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Batch covers.
     "doc.cover_title": ("BÌA XẤP PHIẾU", "BATCH COVER SHEET"),
     "doc.cover_batch": ("Xấp {code}", "Batch {code}"),
+    "doc.ballot_form_colour": ("{title} (giấy màu {colour})", "{title} ({colour} paper)"),
     "doc.cover_scan": ("Máy kiểm phiếu quét mã này để mở xấp.", "A counting station scans this code to open the batch."),
     "doc.cover_count": ("Số phiếu trong xấp", "Ballots in the batch"),
     "doc.cover_valid": ("Phiếu hợp lệ", "Valid ballots"),

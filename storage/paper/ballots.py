@@ -10,7 +10,7 @@ from __future__ import annotations
 from session.counting import ballot_qr, cover_qr
 from session.minutes import dated_line
 from session.paper import batch_code
-from session.state import SessionState
+from session.state import Books, SessionState
 from storage.paper.header import balanced, balanced_lines, signing_note
 from storage.paper.pdf_base import BODY, FAMILY, SMALL, TITLE, Fonts, Page, nfc, pitch
 
@@ -48,7 +48,16 @@ def _instructions(pdf: Page, s: SessionState) -> str:
     return pdf_t(pdf, f"doc.how.{form}{limit}", posts=s.conference.posts) if form == "appoint" else nfc(s.pack.instructions(pdf.lang))
 
 
-def _header(pdf: Page, s: SessionState, top: float, page: int, pages: int) -> float:
+def form_line(pdf: Page, s: SessionState, books: Books | None) -> str:
+    """The form's own title and paper colour, printed under the ballot's title when a session has several forms."""
+    if books is None or not s.several_forms:
+        return ""
+    form = books.form
+    title = form.title or form.id
+    return pdf_t(pdf, "doc.ballot_form_colour", title=title, colour=form.colour) if form.colour else nfc(title)
+
+
+def _header(pdf: Page, s: SessionState, top: float, page: int, pages: int, books: Books | None = None) -> float:
     """The body (or the seal space), title, conference, date and instructions from ``top``; returns the y below."""
     conf, lang = s.conference, pdf.lang
     left_w = pdf.inner_width * 0.4
@@ -77,6 +86,9 @@ def _header(pdf: Page, s: SessionState, top: float, page: int, pages: int) -> fl
     pdf.cell(pdf.inner_width - left_w, pitch(SMALL) + 1, nfc(dated_line(s, lang)), align="R")
     pdf.set_y(max(top + 9, min(y, top + 12)))
     balanced(pdf, pdf_t(pdf, f"doc.ballot_title.{_form(s.pack)}"), TITLE + 2, "B")
+    line = form_line(pdf, s, books)
+    if line:
+        balanced(pdf, line, BODY, "B")
     balanced(pdf, conf.title, BODY, "B", upper=False)
     pdf.set_y(max(pdf.get_y(), y) + 1.5)
     pdf.block(pdf.l_margin, pdf.inner_width, pitch(SMALL), _instructions(pdf, s), SMALL, "I", fill=242, pad=1)
@@ -133,7 +145,7 @@ def _table(pdf: Page, s: SessionState, persons, first: int, y: float) -> float:
     return y
 
 
-def _foot(pdf: Page, s: SessionState, y: float, bottom: float, last: bool) -> None:
+def _foot(pdf: Page, s: SessionState, y: float, bottom: float, last: bool, books: Books | None = None) -> None:
     """The signing line (on the last page) where the pack allows a voter to sign; the small QR bottom-right."""
     if s.pack.signing and last:
         x = pdf.l_margin + pdf.inner_width * 0.55
@@ -142,20 +154,20 @@ def _foot(pdf: Page, s: SessionState, y: float, bottom: float, last: bool) -> No
         pdf.set_xy(x, y + 2)
         pdf.cell(w, pitch(SMALL), pdf_t(pdf, "doc.ballot_signer"), align="C")
         signing_note(pdf, x, w, y + 2 + pitch(SMALL))
-    pdf.qr(ballot_qr(s), pdf.w - pdf.r_margin - QR_SIZE, bottom - QR_SIZE, QR_SIZE)
+    pdf.qr(ballot_qr(s, books), pdf.w - pdf.r_margin - QR_SIZE, bottom - QR_SIZE, QR_SIZE)
 
 
 FOOT = QR_SIZE + 2.0
 """Room below the table for the signing line and the QR, mm."""
 
 
-def _pages(pdf: Page, s: SessionState, room: float, head: float) -> list[tuple]:
+def _pages(pdf: Page, s: SessionState, room: float, head: float, books: Books | None = None) -> list[tuple]:
     """The persons split into pages of ``room`` mm each (the header of ``head`` mm repeated on every page)."""
     widths = _columns(pdf, len(s.pack.levels))
     table_head = _head_height(pdf, s, widths)
     pages: list[list] = [[]]
     used = head + table_head
-    for person in s.ballot_persons:
+    for person in (books or s.main).persons:
         row_h = _row_height(pdf, person, widths)
         if pages[-1] and used + row_h > room - FOOT:
             pages.append([])
@@ -165,50 +177,52 @@ def _pages(pdf: Page, s: SessionState, room: float, head: float) -> list[tuple]:
     return [tuple(chunk) for chunk in pages]
 
 
-def _header_height(pdf: Page, s: SessionState, pages: int) -> float:
-    """Height the header takes, remembered per document."""
-    key = ("ballot_head", pages)
+def _header_height(pdf: Page, s: SessionState, pages: int, books: Books | None = None) -> float:
+    """Height the header takes, remembered per document and form."""
+    key = ("ballot_head", pages, books.id if books else "")
     found = pdf._fits.get(key)
     if found is None:
-        found = pdf._fits[key] = _measure(pdf, s, pages)
+        found = pdf._fits[key] = _measure(pdf, s, pages, books)
     return found  # type: ignore[return-value]
 
 
-def _measure(pdf: Page, s: SessionState, pages: int) -> float:
+def _measure(pdf: Page, s: SessionState, pages: int, books: Books | None = None) -> float:
     """Lines the header wraps to, summed the way ``_header`` lays them out."""
     conf = s.conference
     title_h = len(balanced_lines(pdf, pdf_t(pdf, f"doc.ballot_title.{_form(s.pack)}").upper(), TITLE + 2)) * pitch(TITLE + 2)
     conf_h = len(balanced_lines(pdf, conf.title, BODY)) * pitch(BODY)
+    line = form_line(pdf, s, books)
+    conf_h += len(balanced_lines(pdf, line, BODY)) * pitch(BODY) if line else 0
     how_h = len(pdf.wrap(_instructions(pdf, s), pdf.inner_width - 2, SMALL, "I")) * pitch(SMALL) + 2
     left = SEAL * 0.8 if s.pack.kind == "state" else 12
     return max(12.0, 9 + title_h + conf_h, left) + 1.5 + how_h + (pitch(SMALL) if pages > 1 else 0) + 1.5
 
 
-def layout(pdf: Page, s: SessionState) -> tuple[bool, list[tuple]]:
+def layout(pdf: Page, s: SessionState, books: Books | None = None) -> tuple[bool, list[tuple]]:
     """(two to a sheet, the persons of each page): two when the whole ballot fits half a sheet."""
     room_half = HALF - 2 * 8
-    chunks = _pages(pdf, s, room_half, _header_height(pdf, s, 1))
+    chunks = _pages(pdf, s, room_half, _header_height(pdf, s, 1, books), books)
     if len(chunks) == 1:
         return True, chunks
     room = pdf.h - pdf.t_margin - pdf.b_margin
-    chunks = _pages(pdf, s, room, _header_height(pdf, s, 2))
+    chunks = _pages(pdf, s, room, _header_height(pdf, s, 2, books), books)
     return False, chunks
 
 
 def draw_ballot(pdf: Page, s: SessionState, top: float | None = None, bottom: float | None = None,
-                chunks: list[tuple] | None = None, on_this_page: bool = False) -> None:
+                chunks: list[tuple] | None = None, on_this_page: bool = False, books: Books | None = None) -> None:
     """One ballot: between ``top`` and ``bottom`` of the current page (half a sheet), else from the top of the
     current page (``on_this_page``) or of a new one, with as many pages as its list needs."""
-    chunks = chunks if chunks is not None else layout(pdf, s)[1]
+    chunks = chunks if chunks is not None else layout(pdf, s, books)[1]
     first = 1
     for page, chunk in enumerate(chunks, 1):
         if page > 1 or (top is None and not on_this_page):
             pdf.add_page()
         y0, y1 = (top, bottom) if top is not None and page == 1 else (pdf.t_margin, pdf.h - pdf.b_margin)
-        y = _header(pdf, s, y0, page, len(chunks))
+        y = _header(pdf, s, y0, page, len(chunks), books)
         y = _table(pdf, s, chunk, first, y)
         first += len(chunk)
-        _foot(pdf, s, y, y1, page == len(chunks))
+        _foot(pdf, s, y, y1, page == len(chunks), books)
         # fpdf2 carries the fill colour into the next page; back to the first page's so every page draws the same.
         pdf.set_fill_color(0)
 
@@ -223,25 +237,28 @@ def _cut_line(pdf: Page) -> None:
 
 
 def ballots(s: SessionState, fonts: Fonts, copies: int = 1, lang: str = "vi") -> bytes:
-    """``copies`` identical ballots of the session as one PDF: two to an A4 sheet when one fits half of it."""
+    """``copies`` identical ballots of every form of the session as one PDF, form after form, each form on sheets
+    of its own (a form is printed on its own paper colour): two to an A4 sheet when one fits half of it."""
     pdf = Page(fonts, lang, s.conference.rehearsal)
     pdf.set_title(nfc(s.conference.title))
     pdf.add_page()  # fpdf2 measures text on a page
-    two, chunks = layout(pdf, s)
-    for n in range(copies):
-        if not two:
-            draw_ballot(pdf, s, chunks=chunks, on_this_page=n == 0)
-        elif n % 2 == 0:
-            if n:
-                pdf.add_page()
-            _cut_line(pdf)
-            draw_ballot(pdf, s, 8.0, HALF - 8.0, chunks)
-        else:
-            draw_ballot(pdf, s, HALF + 8.0, pdf.h - 8.0, chunks)
+    for index, books in enumerate(s.books.values() if s.several_forms else (s.main,)):
+        two, chunks = layout(pdf, s, books)
+        for n in range(copies):
+            first = index == 0 and n == 0
+            if not two:
+                draw_ballot(pdf, s, chunks=chunks, on_this_page=first, books=books)
+            elif n % 2 == 0:
+                if not first:
+                    pdf.add_page()
+                _cut_line(pdf)
+                draw_ballot(pdf, s, 8.0, HALF - 8.0, chunks, books=books)
+            else:
+                draw_ballot(pdf, s, HALF + 8.0, pdf.h - 8.0, chunks, books=books)
     return bytes(pdf.output())
 
 
-def _cover(pdf: Page, s: SessionState, code: str) -> None:
+def _cover(pdf: Page, s: SessionState, code: str, books: Books | None = None) -> None:
     pdf.add_page()
     conf = s.conference
     pdf.para(conf.body.upper(), SMALL + 1, "B")
@@ -252,8 +269,11 @@ def _cover(pdf: Page, s: SessionState, code: str) -> None:
     pdf.cell(pdf.inner_width, 10, pdf_t(pdf, "doc.cover_title"), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, "B", 40)
     pdf.cell(pdf.inner_width, 18, pdf_t(pdf, "doc.cover_batch", code=code), align="C", new_x="LMARGIN", new_y="NEXT")
+    line = form_line(pdf, s, books)
+    if line:
+        balanced(pdf, line, TITLE, "B")
     size = 56.0
-    payload = cover_qr(s, code)
+    payload = cover_qr(s, code, books)
     pdf.qr(payload, pdf.l_margin + (pdf.inner_width - size) / 2, pdf.get_y() + 2, size)
     pdf.set_y(pdf.get_y() + size + 4)
     pdf.set_font(FAMILY, "I", SMALL)
@@ -293,9 +313,11 @@ def signatures(pdf: Page, labels: list[str], names: list[str] | None = None, spa
 
 
 def covers(s: SessionState, fonts: Fonts, batches: int, lang: str = "vi") -> bytes:
-    """One cover sheet per batch, ``B01`` … as one PDF."""
+    """One cover sheet per batch, ``B01`` … as one PDF; with several forms, ``batches`` covers for each form
+    (batch codes count within their form, and the QR names it)."""
     pdf = Page(fonts, lang, s.conference.rehearsal)
     pdf.set_title(nfc(s.conference.title))
-    for number in range(1, batches + 1):
-        _cover(pdf, s, batch_code(number))
+    for books in s.books.values() if s.several_forms else (s.main,):
+        for number in range(1, batches + 1):
+            _cover(pdf, s, batch_code(number), books)
     return bytes(pdf.output())

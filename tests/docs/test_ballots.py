@@ -174,3 +174,24 @@ def test_only_a_pack_that_allows_it_tells_the_voter_they_may_sign(rules):
     text = " ".join(pages_text(ballots_pdf(state, fonts(), 1))[0].split())
     assert ("có thể ký tên hoặc không ký tên" in text) is (rules == "QD96")
     assert "Đánh dấu (X)" in text or "đánh dấu (X)" in text
+
+
+def test_each_form_is_printed_on_its_own_sheets_with_its_title_colour_and_qr():
+    """Three forms: each copy of each form names the form and its paper colour and carries that form's QR."""
+    from session.counting import ballot_qr, cover_qr
+    from tests.scenarios import synthetic
+
+    data = synthetic(6, 4)
+    data["forms"] = [{"id": "A", "title": "Phiếu khối A", "colour": "hồng", "persons": ["p1", "p2"]},
+                     {"id": "B", "title": "Phiếu khối B", "colour": "xanh", "persons": ["p3"]},
+                     {"id": "C", "title": "Phiếu khối C", "persons": ["p4"]}]
+    state = new_service(data).state
+    pdf = ballots_pdf(state, fonts(), 2)
+    text = " ".join(" ".join(pages_text(pdf)).split()).upper()  # the form's line is printed in capitals, like the title
+    assert text.count("PHIẾU KHỐI A (GIẤY MÀU HỒNG)") == 2 and text.count("PHIẾU KHỐI B (GIẤY MÀU XANH)") == 2
+    assert text.count("PHIẾU KHỐI C") == 2 and "PHIẾU KHỐI C (GIẤY" not in text
+    qrs = {q for page in range(len(pages_text(pdf))) for q in qr_texts(render(pdf, page))}
+    assert qrs == {ballot_qr(state, b) for b in state.books.values()} and len(qrs) == 3
+    covers = pages_text(covers_pdf(state, fonts(), 1))
+    assert len(covers) == 3 and "PHIẾU KHỐI B" in covers[1].upper()
+    assert cover_qr(state, "B01", state.books["B"]).endswith(":B01:B")
