@@ -198,6 +198,10 @@ def _content(s: SessionState, marks: str | None, reason: str | None, lang: str) 
     return "; ".join(groups)
 
 
+marks_in_words = _content
+"""What one ballot says, in the pack's level words per person (the replay's narrative and detail pane)."""
+
+
 def _legend(s: SessionState, lang: str) -> str:
     marks = [str(i) for i in range(1, len(s.pack.levels) + 1)] + ["0", "x", "-"]
     return t("rec.legend", lang, marks="; ".join(f"{m} = {mark_word(s, m, lang)}" for m in marks))

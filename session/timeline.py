@@ -16,7 +16,7 @@ from session.audit import Mark, check_each
 from session.events import Recorded
 from session.evolve import evolve, start
 from session.log import Verdict
-from session.narrative import narrate
+from session.narrative import Words, details, names_of, narrate
 from session.state import SessionState
 
 CHECKPOINT_EVERY = 256
@@ -41,6 +41,17 @@ class Row:
     """Hash and trust marks."""
 
 
+def marks_in_words(records: Sequence[Recorded], lang: str) -> Words | None:
+    """Marks → each person's level by the pack's labels, from the session the first event creates (None: no session)."""
+    from session.records import marks_in_words as spell
+
+    try:
+        first = start(records[0])
+    except Exception:  # noqa: BLE001 - a log that does not start shows its marks as stored
+        return None
+    return lambda marks, reason: spell(first, marks, reason, lang)
+
+
 class Timeline:
     """Rows, the verdict, jumps and the state after any trusted event."""
 
@@ -57,12 +68,19 @@ class Timeline:
     def relabel(self, lang: str) -> None:
         """Rebuild the rows' text in ``lang``."""
         marks = check_each(self.records, self.verdict)
+        self.lang = lang
+        self._words = marks_in_words(self.records, lang) if self.records else None
         step, rows = "prepared", []
-        for index, (record, who, what) in enumerate(narrate(self.records, lang)):
+        for index, (record, who, what) in enumerate(narrate(self.records, lang, self._words)):
             if record.type == "step_entered" and isinstance(record.payload.get("step"), str):
                 step = record.payload["step"]
             rows.append(Row(index, record, step, who, what, marks[index]))
         self.rows = rows
+
+    def details(self, index: int) -> list[tuple[str, str]]:
+        """The whole event at row ``index`` in words, for the detail pane."""
+        names = names_of(self.records[0]) if self.records else {}
+        return details(self.records[index], self.lang, names, self._words)
 
     def __len__(self) -> int:
         return len(self.rows)

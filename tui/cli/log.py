@@ -52,9 +52,10 @@ def print_replay(records, fmt: str, intact: bool, verdict, lang: str) -> None:
         out(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         from session.narrative import narrate
+        from session.timeline import marks_in_words
 
-        # One line per event: seq, time, who acted, what happened (ids shown with their names).
-        for record, who, what in narrate(records, lang):
+        # One line per event: seq, time, who acted, what happened (ids shown with their names, marks in words).
+        for record, who, what in narrate(records, lang, marks_in_words(records, lang) if records else None):
             out(f"{record.seq:>5}  {record.at[:19].replace('T', ' ')}  {who:<22}  {what}")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -21,12 +23,13 @@ from session.events import Recorded
 from session.i18n import t as domain_t
 from session.local import DEFAULT_TIMEZONE, clock_text, zone_of_log
 from session.timeline import Timeline
-from tui.i18n import register, t
+from tui.i18n import LANGS, register, t
 from tui.screens.chair import guard_text
 from tui.screens.projector import ProjectorView
 from tui.screens.replay_state import ReplayState
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.live import LIVE
+from tui.widgets.pick_list import fold
 from tui.widgets.tally_table import ResultsView
 
 register({
@@ -45,7 +48,9 @@ register({
     "replay.position": ("Sự kiện {seq} ({n}/{total})", "Event {seq} ({n}/{total})"),
     "replay.playing": ("▶ đang phát {speed}×", "▶ playing {speed}×"),
     "replay.paused": ("‖ tạm dừng ({speed}×)", "‖ paused ({speed}×)"),
-    "replay.goto": ("Đến sự kiện số, hoặc mã bước (vd. counting) rồi Enter", "Go to an event number, or a step id (e.g. counting), then Enter"),
+    "replay.goto": ("Đến sự kiện số, hoặc tên bước (vd. kiem phieu) rồi Enter",
+                    "Go to an event number, or a step's name (e.g. counting), then Enter"),
+    "replay.detail": ("Chi tiết sự kiện {seq}", "Event {seq} in full"),
     "replay.goto_bad": ("Không có sự kiện hoặc bước «{text}».", "No event or step “{text}”."),
     "replay.empty": ("Nhật ký trống.", "The log is empty."),
     "replay.team": ("Tổ kiểm phiếu: {members}; Tổ trưởng {head} ({status})", "Counting team: {members}; head {head} ({status})"),
@@ -73,6 +78,15 @@ def _time(at: str) -> datetime | None:
         return datetime.fromisoformat(at)
     except (TypeError, ValueError):
         return None
+
+
+def step_named(text: str) -> str | None:
+    """The step whose name (either language, without case or diacritics) is ``text``, whole or one of its comma-parted
+    halves ("diem danh" → roll_call, "kiem phieu" → counting); a whole name wins over a half."""
+    wanted = fold(text.strip())
+    names = [(step, fold(domain_t(f"step.{step}", lang))) for step in STEPS for lang in LANGS]
+    whole = next((step for step, name in names if name == wanted), None)
+    return whole or next((step for step, name in names if wanted in (part.strip() for part in name.split(","))), None)
 
 
 class ReplayTimeline(DataTable):
@@ -111,6 +125,7 @@ class ReplayApp(App):
     #timeline { width: 3fr; }
     #state-pane { width: 2fr; border-left: solid $primary; }
     #chair-view { padding: 0 1; }
+    #detail { margin-top: 1; }
     #banner { display: none; background: $error; color: $text; text-style: bold; padding: 0 1; }
     #banner.shown { display: block; }
     #status { height: 2; background: $panel; }
@@ -167,6 +182,7 @@ class ReplayApp(App):
                         yield AgendaList()
                         yield Static(id="guard")
                         yield ReplayState(id="state")
+                        yield Static(id="detail")
                         yield ResultsView(compact=True, id="results")
                     yield ProjectorView(id="projector-view")
         yield Input(id="goto")
@@ -221,6 +237,7 @@ class ReplayApp(App):
             last = self.timeline.trusted_count
             banner.update(t("replay.untrusted_state", self.lang, seq=row.record.seq, last=last) + "\n" + self._verdict_text())
         self._show_state(self.timeline.state_at(self.index))
+        self._show_detail()
         play = t("replay.playing" if self.playing else "replay.paused", self.lang, speed=self.speed)
         position = t("replay.position", self.lang, seq=row.record.seq, n=self.index + 1, total=len(self.timeline))
         status.update(f"{position} · {play} · {self._verdict_text()}\n{t('replay.keys', self.lang)}")
@@ -235,6 +252,16 @@ class ReplayApp(App):
         for widget in self.query(f".{LIVE}"):
             widget.show(state, self.lang)  # type: ignore[attr-defined]
         self.query_one(ProjectorView).show(state, self.lang)
+
+    def _show_detail(self) -> None:
+        """Every field of the event at the cursor, in words."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        for field, value in self.timeline.details(self.index):
+            grid.add_row(field, value)
+        title = Text(t("replay.detail", self.lang, seq=self.timeline.rows[self.index].record.seq), style="bold underline")
+        self.query_one("#detail", Static).update(Group(title, grid))
 
     def action_toggle_view(self) -> None:
         """Switch the state pane between the chair's view and the projector's."""
@@ -303,11 +330,12 @@ class ReplayApp(App):
         self.go(len(self.timeline) - 1)
 
     def jump(self, text: str) -> bool:
-        """Go to an event number or a step id; False when neither exists."""
+        """Go to an event number, a step id or a step's name (``step_named``); False when none exists."""
         text = text.strip()
         index = self.timeline.index_of_seq(int(text)) if text.isdigit() else None
-        if index is None and text in STEPS:
-            index = self.timeline.index_of_step(text)
+        if index is None:
+            step = text if text in STEPS else step_named(text)
+            index = self.timeline.index_of_step(step) if step else None
         if index is None:
             self.notify(t("replay.goto_bad", self.lang, text=text), severity="warning")
             return False
