@@ -317,7 +317,7 @@ def _resolve(s: SessionState, c: ResolveMismatch, no) -> dec.Events:
     if (c.batch, c.position) not in mismatches(s, b):
         raise refuse(no, s, b, "resolve.none", {"batch": c.batch or "-", "position": c.position})
     if c.confirmed_by != s.team_head:
-        raise no("correct.not_head", id=c.confirmed_by or "-")
+        raise dec.not_head(s, c.confirmed_by, no)
     marks, reason = dec.ballot_content(s, c.marks, c.invalid_reason, no, b)
     form = s.form_field(b)
     return (MismatchResolved(c.batch, c.position, marks, reason, c.confirmed_by, form),

@@ -48,11 +48,23 @@ def _advance(s: SessionState, c: cmd.Advance, no: _Refuse) -> Events:
     return (ev.StepEntered(next_step(s.step, s.pack)),)
 
 
+def names(s: SessionState, voter_ids: tuple[str, ...]) -> str:
+    """Voters by name for a refusal, in the order given; an unknown id stays as typed."""
+    voters = (s.conference.voter(v) for v in voter_ids)
+    return ", ".join(v.name if v else vid for v, vid in zip(voters, voter_ids, strict=True)) or "-"
+
+
+def not_head(s: SessionState, confirmed_by: str, no: _Refuse) -> StepRefused:
+    """The refusal of a head's decision confirmed by someone else, naming both."""
+    return no("correct.not_head", id=confirmed_by or "-", name=names(s, (confirmed_by,) if confirmed_by else ()),
+              head=names(s, (s.team_head,)))
+
+
 def _present(s: SessionState, c: cmd.MarkPresent, no: _Refuse) -> Events:
     _known_voters(s, c.voters, no)
     new = tuple(dict.fromkeys(v for v in c.voters if v not in s.present))
     if not new:
-        raise no("present.already", ids=", ".join(c.voters))
+        raise no("present.already", ids=", ".join(c.voters), names=names(s, c.voters))
     return (ev.VotersMarkedPresent(new),)
 
 
@@ -60,7 +72,7 @@ def _absent(s: SessionState, c: cmd.MarkAbsent, no: _Refuse) -> Events:
     _known_voters(s, c.voters, no)
     gone = tuple(dict.fromkeys(v for v in c.voters if v in s.present))
     if not gone:
-        raise no("absent.not_present", ids=", ".join(c.voters))
+        raise no("absent.not_present", ids=", ".join(c.voters), names=names(s, c.voters))
     return (ev.VotersMarkedAbsent(gone),)
 
 
@@ -79,7 +91,7 @@ def _propose(s: SessionState, c: cmd.ProposeTeam, no: _Refuse) -> Events:
         if vid not in s.present:
             raise no("team.absent", name=conf.voter(vid).name, id=vid)
     if c.head not in members:
-        raise no("team.head_not_member", id=c.head)
+        raise no("team.head_not_member", id=c.head, name=names(s, (c.head,)))
     return (ev.TeamProposed(members, c.head),)
 
 
@@ -190,14 +202,14 @@ def _correct(s: SessionState, c: cmd.CorrectBallot, no: _Refuse) -> Events:
     if not c.because.strip():
         raise no.bad("correct.no_reason")
     if c.confirmed_by != s.team_head:
-        raise no("correct.not_head", id=c.confirmed_by or "-")
+        raise not_head(s, c.confirmed_by, no)
     marks, reason = ballot_content(s, c.marks, c.invalid_reason, no, b)
     return (ev.BallotCorrected(c.batch, c.position, marks, reason, c.because.strip(), c.confirmed_by, s.form_field(b)),)
 
 
 def _sign(s: SessionState, c: cmd.SignMinutes, no: _Refuse) -> Events:
     if c.member not in s.team:
-        raise no("sign.not_member", id=c.member)
+        raise no("sign.not_member", id=c.member, name=names(s, (c.member,)))
     if c.member in s.signed:
         raise no("sign.twice", name=s.conference.voter(c.member).name)
     return (ev.MinutesSigned(c.member),)

@@ -212,7 +212,7 @@ def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
                 raise no("double.same_member", batch=entry.batch or "-", position=entry.position,
                          name=name_of(s, member), station=station)
     if c.confirmed_by and c.confirmed_by != s.team_head:
-        raise no("correct.not_head", id=c.confirmed_by)
+        raise dec.not_head(s, c.confirmed_by, no)
     if not (c.entered_by and entry.invalid_reason in FOREIGN_REASONS):
         return events
     if not c.confirmed_by:

@@ -175,6 +175,8 @@ def test_a_team_that_breaks_the_rules_is_refused(members, key):
     assert refusal.key == key
     if key == "team.evaluated":
         assert "Lê Văn Khánh" in refusal.message("vi")
+    if key == "team.head_not_member":
+        assert "Dương Thị Thu" in refusal.message("vi") and "v09" not in refusal.message("en")
 
 
 APPROVALS = {"7-of-12-approves": (7, True), "6-of-12-exactly-half-does-not": (6, False)}
@@ -249,6 +251,9 @@ def test_minutes_need_every_team_members_signature_then_seal_closes():
     assert refusal.key == "guard.unsigned" and refusal.params["count"] == len(rest)
     assert _refusal(service, c.SignMinutes(first)).key == "sign.twice"
     assert _refusal(service, c.SignMinutes("v012")).key == "sign.not_member"
+    outsider = next(v.id for v in service.state.conference.voters if v.id not in service.state.team)
+    refusal = _refusal(service, c.SignMinutes(outsider))
+    assert service.state.conference.voter(outsider).name in refusal.message("vi") and outsider not in refusal.message("vi")
     for member in rest:
         service.handle(c.SignMinutes(member), CHAIR)
     service.handle(c.Advance(), CHAIR)

@@ -132,7 +132,12 @@ def test_the_chair_chooses_double_entry_before_counting():
 def test_a_correction_needs_the_heads_confirmation_and_a_reason():
     service = _service()
     service.handle(c.RecordBallot(marks="11", batch="B1"), S1)
-    assert _refused(service, c.CorrectBallot(1, "đọc nhầm", "21", batch="B1", confirmed_by="v05"), S1).key == "correct.not_head"
+    refusal = _refused(service, c.CorrectBallot(1, "đọc nhầm", "21", batch="B1", confirmed_by="v05"), S1)
+    assert refusal.key == "correct.not_head"
+    conference = service.state.conference
+    said = refusal.message("vi")  # both by name: who confirmed and who is the head
+    assert conference.voter("v05").name in said and conference.voter(service.state.team_head).name in said
+    assert "v05" not in said
     service.handle(c.CorrectBallot(1, "đọc nhầm", "21", batch="B1", confirmed_by="v01"), S1)
     assert service.state.tally.counts[0][:2] == [0, 1] and service.state.corrections == 1
 

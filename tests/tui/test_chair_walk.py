@@ -94,7 +94,16 @@ async def test_correction_entry_mode_and_mismatch_by_keyboard():
     service.handle(c.RecordBallot("11"), second)  # the two stations disagree on ballot 1
     app = ChairApp(service, follow=False)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("l", "enter", *"13", "enter", *"2468", "enter")  # the head reads the paper: 13, and types the PIN
+        await pilot.press("l")
+        option = str(app.screen.query_one("OptionList").get_option_at_index(0).prompt)
+        names = [state.conference.voter(m).name for m in state.team[1:3]]
+        khanh = state.ballot_persons[0].name
+        # Side by side in words: each station and its member by name, what each read for the person they differ on.
+        assert all(n in option for n in names) and khanh in option and "≠" in option
+        assert "Tín nhiệm cao" in option and "Tín nhiệm thấp" in option and "33" not in option
+        await pilot.press("enter")
+        assert state.conference.voter(state.team_head).name in app.screen.title_text
+        await pilot.press(*"13", "enter", *"2468", "enter")  # the head reads the paper: 13, and types the PIN
         assert state.entered == 1 and state.entries[("", 1)].marks == "13"
         await pilot.press("c", "1", "enter", *"23", "enter", *"đọc nhầm", "enter", *"2468", "enter")
         assert state.corrections == 1 and state.entries[("", 1)].marks == "23"

@@ -130,9 +130,13 @@ async def test_blind_double_entry_counts_only_agreed_ballots_and_the_head_resolv
         assert isinstance(view, MismatchView)
         assert view.mismatched == [(("B1", 2), {"S1": ("33", None), "S2": ("13", None)})]
         console = Console(record=True, width=100)
-        console.print(side_by_side(view.persons, view.mismatched[0][1], "en"))
-        marked = [line for line in console.export_text().splitlines() if "≠" in line]
-        assert len(marked) == 1 and view.persons[0] in marked[0]  # only the first row differs
+        console.print(side_by_side(view.state, view.books, ("B1", 2), view.mismatched[0][1], "en"))
+        text = console.export_text()
+        marked = [line for line in text.splitlines() if "≠" in line]
+        first = view.books.persons[0].name
+        assert len(marked) == 1 and first in marked[0]  # only the first row differs, in words, not digits
+        assert "High" in marked[0] and "Low" in marked[0] and " 3 " not in marked[0]
+        assert "Phan Thị Hạnh" in text and "Võ Thanh Sơn" in text  # who entered it at each station
         await pilot.press("r")
         await pilot.pause()
         for value in ("33", "v01", ""):

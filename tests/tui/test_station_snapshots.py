@@ -21,8 +21,10 @@ def test_mid_entry(snap_compare):
 
 
 def test_mismatch_side_by_side(snap_compare):
-    """Blind double entry: ballot B1/1 as S1 (3 3) and S2 (1 3) entered it, row 1 marked ≠ in red, row 2 dim;
-    the status line says 0 entered and 1 mismatched; hint: r for the head to resolve."""
+    """Blind double entry: ballot B1/1 side by side in words, a column per station headed with its member
+    ("Station S1 · Phan Thị Hạnh", "Station S2 · Võ Thanh Sơn"); row 1 (Lê Văn Khánh) Low confidence vs High
+    confidence, bold and marked ≠ in red; row 2 (Hoàng Thị Mai) Low confidence on both, dim; the status line says
+    0 entered and 1 mismatched; hint: r for the head to resolve."""
     store = _session(double=True)
     from session.service import SessionService
 

@@ -182,7 +182,7 @@ class CountingPanel(StepPanel):
             self.app.push_screen(BallotForm(lang, title, hint, reasons), self._ballot)
         elif name == "correct":
             hint = t("dlg.marks", lang, example=marks_example(state))
-            self.app.push_screen(CorrectForm(lang, t("dlg.correct", lang, head=state.team_head), hint), self._correct)
+            self.app.push_screen(CorrectForm(lang, t("dlg.correct", lang, head=self.voter_name(state.team_head)), hint), self._correct)
         elif name == "batch":
             self.app.push_screen(TextForm(lang, t("dlg.batch", lang)),
                                  lambda code: code is not None and self.ask(self._open_batch(code)))
@@ -202,6 +202,7 @@ class CountingPanel(StepPanel):
         """Pick a mismatched ballot, then record the marks read off the paper, confirmed by the head."""
         from session.counting import ResolveMismatch, mismatches
         from tui.screens.dialogs import ChoiceForm, TextForm
+        from tui.screens.station_dialogs import mismatch_line
 
         state, lang = self.state, self.lang
         assert state is not None
@@ -209,14 +210,14 @@ class CountingPanel(StepPanel):
         if not found:
             self.ask(ResolveMismatch(0, confirmed_by=state.team_head))  # the domain says there is none
             return
-        options = [(f"{b}|{p}", f"{b or '-'}/{p}: " + " ≠ ".join(str(m or r) for m, r in state.pending[(b, p)].values()))
-                   for b, p in found]
+        options = [(f"{b}|{p}", mismatch_line(state, state.main, (b, p), lang)) for b, p in found]
 
         def marks_for(choice: str | None) -> None:
             if choice is None:
                 return
             batch, position = choice.split("|")
-            title = t("dlg.resolve_marks", lang, batch=batch or "-", position=position, head=state.team_head)
+            title = t("dlg.resolve_marks", lang, batch=batch or "-", position=position,
+                      head=self.voter_name(state.team_head))
             self.app.push_screen(TextForm(lang, title), lambda marks: marks is not None and self._as_head(
                 ResolveMismatch(int(position), batch, marks.strip(), None, state.team_head)))
 

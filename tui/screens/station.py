@@ -350,11 +350,9 @@ class StationApp(SessionApp):
 
     def action_mismatches(self) -> None:
         """Both entries of every mismatched ballot, side by side; the head resolves them one by one."""
-        s = self.service.state
-        persons = [p.name for p in self.books.persons]
-        books = self.books
+        s, books = self.service.state, self.books
         shown = [(key, books.pending[key]) for key in mismatches(s, books)]
-        self.push_screen(MismatchView(self.lang, persons, shown), self.resolve)
+        self.push_screen(MismatchView(self.lang, s, books, shown), self.resolve)
 
     def resolve(self, key: tuple[str, int] | None) -> None:
         """Ask the head's decision on the mismatched ballot ``key`` and record it."""

@@ -11,6 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from session.narrative import reason_text
+from session.records import mark_word
+from session.state import Books, SessionState
 from tui.i18n import register, t
 
 register({
@@ -21,6 +24,7 @@ register({
     "station.mismatch.ballot": ("Xấp {batch} · phiếu số {position}", "Batch {batch} · ballot {position}"),
     "station.mismatch.hint": ("r: Tổ trưởng quyết định phiếu đầu tiên · Esc: đóng", "r: the head resolves the first one · Esc: close"),
     "station.mismatch.whole": ("cả phiếu không hợp lệ: {reason}", "whole ballot invalid: {reason}"),
+    "station.mismatch.option": ("Phiếu {batch}/{position} — {sides}", "Ballot {batch}/{position} — {sides}"),
 })
 
 STATION_DIALOG_CSS = """
@@ -121,26 +125,56 @@ class FieldsForm(StationDialog):
         self.dismiss(tuple(i.value.strip() for i in inputs))
 
 
-def side_by_side(persons: list[str], entries: dict[str, tuple[str | None, str | None]], lang: str) -> Table:
-    """One mismatched ballot: a row per person, a column per station, differing rows marked."""
+Entries = dict[str, tuple[str | None, str | None]]
+"""One ballot's blind entries: station → (marks, whole-ballot reason)."""
+
+
+def station_heading(state: SessionState, books: Books, key: tuple[str, int], station: str, lang: str) -> str:
+    """``Máy S1 · Phan Thị Hạnh``: the station and the member who entered the ballot there."""
+    voter = state.conference.voter(books.entered_by.get(key, {}).get(station, ""))
+    return t("rec.at_station", lang, station=station, name=voter.name) if voter else station
+
+
+def _words(state: SessionState, marks: str | None, reason: str | None, lang: str) -> list[str] | str:
+    """Each person's mark by its level's name, or the whole ballot's reason."""
+    if marks is None:
+        return t("station.mismatch.whole", lang, reason=reason_text(reason, lang))
+    return [mark_word(state, m, lang) for m in marks]
+
+
+def side_by_side(state: SessionState, books: Books, key: tuple[str, int], entries: Entries, lang: str) -> Table:
+    """One mismatched ballot: a row per person, a column per station and member, differing rows marked."""
     stations = list(entries)
     table = Table(expand=True)
     table.add_column("#", justify="right")
     table.add_column("")
     for station in stations:
-        table.add_column(station, justify="center")
+        table.add_column(station_heading(state, books, key, station, lang), justify="center")
     table.add_column("")
-    whole = {s: m is None for s, (m, _) in entries.items()}
-    if any(whole.values()):
-        cells = [t("station.mismatch.whole", lang, reason=r) if m is None else m for m, r in entries.values()]
+    words = [_words(state, *entries[station], lang) for station in stations]
+    if any(isinstance(w, str) for w in words):
+        cells = [w if isinstance(w, str) else "; ".join(w) for w in words]
         table.add_row("", "", *cells, Text("≠", style="bold red"))
         return table
-    for row, name in enumerate(persons):
-        marks = [entries[s][0][row] for s in stations]  # type: ignore[index]
-        differ = len(set(marks)) > 1
-        table.add_row(str(row + 1), name, *marks, Text("≠", style="bold red") if differ else "",
+    for row, person in enumerate(books.persons):
+        cells = [w[row] for w in words]
+        differ = len(set(cells)) > 1
+        table.add_row(str(row + 1), person.name, *cells, Text("≠", style="bold red") if differ else "",
                       style="bold" if differ else "dim")
     return table
+
+
+def mismatch_line(state: SessionState, books: Books, key: tuple[str, int], lang: str) -> str:
+    """One mismatched ballot in a line: what each station read for the persons on whom they differ."""
+    entries = books.pending[key]
+    words = {station: _words(state, *entry, lang) for station, entry in entries.items()}
+    lists = [w for w in words.values() if not isinstance(w, str)]
+    differ = [i for i in range(len(books.persons)) if len({w[i] for w in lists}) > 1] if len(lists) == len(words) else []
+    sides = []
+    for station, said in words.items():
+        read = said if isinstance(said, str) else "; ".join(f"{books.persons[i].name}: {said[i]}" for i in differ)
+        sides.append(f"{station_heading(state, books, key, station, lang)}: {read}")
+    return t("station.mismatch.option", lang, batch=key[0] or "-", position=key[1], sides=" ≠ ".join(sides))
 
 
 class MismatchView(ModalScreen):
@@ -149,13 +183,13 @@ class MismatchView(ModalScreen):
     BINDINGS = [Binding("escape", "dismiss_none", show=False), Binding("r", "resolve", show=False)]
     DEFAULT_CSS = STATION_DIALOG_CSS
 
-    def __init__(self, lang: str, persons: list[str],
-                 mismatched: list[tuple[tuple[str, int], dict[str, tuple[str | None, str | None]]]]) -> None:
+    def __init__(self, lang: str, state: SessionState, books: Books,
+                 mismatched: list[tuple[tuple[str, int], Entries]]) -> None:
         super().__init__()
         self.lang = lang
         """Language of the view."""
-        self.persons = persons
-        """Person names in ballot order."""
+        self.state, self.books = state, books
+        """The session and the form's books: persons, levels and who entered each ballot."""
         self.mismatched = mismatched
         """((batch, position), station → (marks, reason)) per mismatched ballot."""
 
@@ -167,7 +201,7 @@ class MismatchView(ModalScreen):
                     yield Static(t("station.mismatch.none", self.lang))
                 for (batch, position), entries in self.mismatched:
                     yield Label(t("station.mismatch.ballot", self.lang, batch=batch or "-", position=position))
-                    yield Static(side_by_side(self.persons, entries, self.lang))
+                    yield Static(side_by_side(self.state, self.books, (batch, position), entries, self.lang))
             yield Label(t("station.mismatch.hint", self.lang))
 
     def action_dismiss_none(self) -> None:
