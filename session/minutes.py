@@ -60,6 +60,10 @@ class PersonResult:
     """What the rule says follows ('' for none)."""
     working: str
     """The arithmetic that decided the band."""
+    form: str = ""
+    """The title of the person's ballot form, when the session has several ('' else)."""
+    tally: tuple[tuple[str, int], ...] = ()
+    """Issued, returned, valid, invalid of the person's form, when the session has several (else the minutes')."""
 
 
 @dataclass(frozen=True)
@@ -187,11 +191,24 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         Figure(t("doc.m_invalid", lang), data["invalid"]),
     )
     labels = {lv.key: (lv.vi if lang == "vi" else lv.en) for lv in pack.levels}
+    # Several forms: each has its own books, so its persons carry them, and the books list each form's.
+    forms = data.get("forms") or [{**data, "title": "", "id": ""}]
+    basis = t(f"basis.{pack.denominator}", lang)
     persons = []
-    for p in data["persons"]:
-        cells = tuple((count, decimal_text(p["percent"][key], lang)) for key, count in p["counts"].items())
-        persons.append(PersonResult(p["name"], p["position"], cells, t(f"band.{p['band']}", lang),
-                                    band_text(s, p["band"], lang), "; ".join(p["working"])))
+    for f in forms:
+        title = (f["title"] or f["id"]) if "forms" in data else ""
+        tally = _tally(f, lang) if title else ()
+        if title:
+            books += tuple(Figure(t("doc.m_form_figure", lang, form=title, label=label), n) for label, n in tally)
+        for p in f["persons"]:
+            cells = tuple((count, decimal_text(p["percent"][key], lang)) for key, count in p["counts"].items())
+            persons.append(PersonResult(p["name"], p["position"], cells, t(f"band.{p['band']}", lang),
+                                        band_text(s, p["band"], lang), "; ".join(p["working"]), title, tally))
+    if "forms" in data:
+        values = "; ".join(f"{f['title'] or f['id']}: {f['denominator']['value']}" for f in forms)
+        basis_line = t("doc.m_basis_forms", lang, basis=basis, values=values)
+    else:
+        basis_line = t("doc.m_basis", lang, basis=basis, value=data["denominator"]["value"])
     vote = ""
     if s.team_vote:
         vote = t("doc.m_team_vote", lang, yes=s.team_vote[0], no=s.team_vote[1], abstain=s.team_vote[2])
@@ -212,7 +229,7 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         team_vote=vote,
         books=books,
         invalid_reasons=reasons,
-        basis=t("doc.m_basis", lang, basis=t(f"basis.{pack.denominator}", lang), value=data["denominator"]["value"]),
+        basis=basis_line,
         columns=tuple(labels.values()) + (t("doc.m_invalid_rows", lang),),
         persons=tuple(persons),
         excluded=tuple(x.notice.message(lang) for x in s.conference.exclusions),
@@ -227,9 +244,14 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         unserved=tuple(s.conference.voter(v).name for v in s.unserved),
         kind=pack.kind,
         superior=s.conference.superior,
-        tally=tuple((t(f"doc.m_short_{key}", lang), data[key]) for key in ("issued", "returned", "valid", "invalid")),
+        tally=_tally(data, lang),
         closed=_closed(s, lang),
     )
+
+
+def _tally(books: dict, lang: str) -> tuple[tuple[str, int], ...]:
+    """Issued, returned, valid and invalid of the results (or of one form's), with their short labels."""
+    return tuple((t(f"doc.m_short_{key}", lang), books[key]) for key in ("issued", "returned", "valid", "invalid"))
 
 
 def _closed(s: SessionState, lang: str) -> str:
@@ -277,6 +299,8 @@ def render_text(m: Minutes, copy: int | None = None) -> str:
     lines += ["  " + line for line in attendance_notes(m)]
     lines += ["  " + m.basis, "", t("doc.m_results", lang)]
     for i, p in enumerate(m.persons, 1):
+        if p.form and (i == 1 or m.persons[i - 2].form != p.form):
+            lines.append(f"  {p.form}")
         lines.append(f"  {i}. {p.name} — {p.position}")
         lines += [f"       {label:<18} {count:>5}  {pct:>6}%" for label, (count, pct) in zip(m.columns, p.cells)]
         lines.append("       " + t("doc.m_band", lang, band=p.band, consequence=p.consequence).rstrip())

@@ -134,8 +134,9 @@ class _Copy:
         """One person: name and post, then issued, returned, valid, invalid and each level with count and
         percentage, then the band, its consequence and the working; returns its height (drawn unless ``measure``)."""
         pdf, m = self.pdf, self.m
-        labels = [label for label, _ in m.tally] + list(m.columns)
-        values = [str(n) for _, n in m.tally] + [f"{count}\n({pct}%)" for count, pct in p.cells]
+        tally = p.tally or m.tally  # a person of one of several forms counts on that form's books
+        labels = [label for label, _ in tally] + list(m.columns)
+        values = [str(n) for _, n in tally] + [f"{count}\n({pct}%)" for count, pct in p.cells]
         col = pdf.inner_width / len(labels)
         heading = f"{i}. {p.name} – {p.position}" if p.position else f"{i}. {p.name}"
         band = self.tr("doc.m_band", band=p.band, consequence=p.consequence).strip()
@@ -188,6 +189,10 @@ class _Copy:
         first = self.person_block(1, m.persons[0], measure=True) + (tail if len(m.persons) == 1 else 0) if m.persons else 0
         self.section("doc.m_results", keep=first)
         for i, p in enumerate(m.persons, 1):
+            if p.form and (i == 1 or m.persons[i - 2].form != p.form):
+                # Each form's persons under the form's title, kept with its first person.
+                self.room(9 + self.person_block(i, p, measure=True))
+                self.pdf.para(p.form.upper(), BODY, "B")
             if i == len(m.persons):
                 # The last results stay on the page of the signatures: carried over with them if need be.
                 self.room(self.person_block(i, p, measure=True) + tail)

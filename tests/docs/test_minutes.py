@@ -270,3 +270,26 @@ def test_every_count_and_percentage_stays_inside_its_column(rules):
     for text, x, width in figures:
         k = int((x - page.l_margin) // col)
         assert x + width <= page.l_margin + (k + 1) * col + 0.01, (text, x, width, k, col)
+
+
+def test_several_forms_give_each_form_its_own_books_and_persons_in_one_set_of_minutes():
+    """Three forms returned 12, 11 and 10: each person's block counts on their own form's books."""
+    from session import commands as c
+    from session.events import CHAIR
+    from session.minutes import build, render_text
+    from storage.paper.documents import minutes_pdf
+    from tests.docs.support import fonts
+    from tests.forms_support import forms_conference, started, to_counting
+
+    service = to_counting(started(forms_conference()), {"A": 12, "B": 11, "C": 10})
+    for b in service.state.books.values():
+        for _ in range(b.returned):
+            service.handle(c.RecordBallot("1" * len(b.persons), form=b.id), CHAIR)
+    m = build(service.state, "vi")
+    assert [(p.form, p.tally[1][1]) for p in m.persons] == [  # (form, ballots of that form returned)
+        ("khối A", 12), ("khối A", 12), ("khối A", 12), ("khối B", 11), ("khối B", 11), ("khối C", 10)]
+    text = render_text(m)
+    assert "khối A: 12; khối B: 11; khối C: 10" in text
+    assert text.count("  khối B\n") == 1 and "100,00%" in text
+    pages = " ".join(" ".join(pages_text(minutes_pdf(service.state, fonts()))).split())
+    assert "KHỐI A" in pages and "KHỐI C" in pages and pages.count("(ký, ghi rõ họ tên)") >= 2
