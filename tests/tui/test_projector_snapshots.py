@@ -41,3 +41,30 @@ def test_projector_announced_second_person(snap_compare, size):
 def test_projector_announced_everyone(snap_compare, size):
     """After ``a``: "KẾT QUẢ LẤY PHIẾU: 2 NGƯỜI" and one table with both full names, count · percentage per level."""
     assert snap_compare(projector(at_step("sealing")), terminal_size=size, press=["a"])
+
+
+def _three_forms_half_counted():
+    from session import commands as c
+    from session.events import CHAIR
+    from tests.forms_support import forms_conference, started, to_counting
+
+    service = to_counting(started(forms_conference()), {"A": 12, "B": 11, "C": 10})
+    for form, n in (("A", 12), ("B", 5)):
+        for _ in range(n):
+            service.handle(c.RecordBallot("1" * len(service.state.books[form].persons), form=form), CHAIR)
+    return projector(service)
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
+def test_projector_counting_three_forms(snap_compare, size):
+    """Three forms: the heading gives each form's progress, "KHỐI A 12/12 · KHỐI B 5/11 · KHỐI C 0/10"; the big
+    figures add the forms: Phát ra 36, Thu về 33, Đã kiểm 17."""
+    assert snap_compare(_three_forms_half_counted(), terminal_size=size)
+
+
+async def test_projector_with_three_forms_counts_every_form():
+    app = _three_forms_half_counted()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        heading = str(app.screen.query_one("#p-heading").render())
+        assert "KHỐI A 12/12 · KHỐI B 5/11 · KHỐI C 0/10" in heading, heading

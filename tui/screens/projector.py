@@ -27,6 +27,8 @@ register({
     "hall.books": ("{step}: SỐ PHIẾU", "{step}: BALLOTS"),
     "hall.waiting": ("KIỂM PHIẾU: ĐÃ KIỂM {entered}/{returned} PHIẾU — KẾT QUẢ SẼ CÔNG BỐ SAU",
                      "COUNTING: {entered}/{returned} BALLOTS COUNTED — RESULTS TO BE ANNOUNCED"),
+    "hall.waiting_forms": ("KIỂM PHIẾU: {forms} — KẾT QUẢ SẼ CÔNG BỐ SAU", "COUNTING: {forms} — RESULTS TO BE ANNOUNCED"),
+    "hall.form_progress": ("{form} {entered}/{returned}", "{form} {entered}/{returned}"),
     "hall.one": ("KẾT QUẢ LẤY PHIẾU: NGƯỜI THỨ {i}/{n}", "RESULTS: PERSON {i} OF {n}"),
     "hall.all": ("KẾT QUẢ LẤY PHIẾU: {n} NGƯỜI", "RESULTS: {n} PERSONS"),
     "hall.ballots": ("{n} phiếu", "{n} ballots"),
@@ -86,12 +88,17 @@ class ProjectorView(Vertical):
 
     def _figures(self, state: SessionState, lang: str) -> None:
         need = state.pack.quorum_need(state.convened)
+        # With several forms the big figures add every form's ballots; the heading gives each form's progress.
+        books = list(state.books.values())
+        issued, entered = sum(b.issued for b in books), sum(b.entered for b in books)
+        closed = all(b.returned is not None for b in books)
+        returned = sum(b.returned or 0 for b in books)
         figures = [("present", t("proj.present", lang), f"{len(state.present)}/{state.convened}",
                     t("hall.need", lang, n=state.convened, need=need), True),
-                   ("issued", t("proj.issued", lang), str(state.issued), "", reached(state, "issuing")),
-                   ("returned", t("proj.returned", lang), str(state.returned or 0), "", state.returned is not None),
-                   ("entered", t("proj.entered", lang), str(state.entered),
-                    t("hall.invalid", lang, n=state.tally.invalid), reached(state, "counting"))]
+                   ("issued", t("proj.issued", lang), str(issued), "", reached(state, "issuing")),
+                   ("returned", t("proj.returned", lang), str(returned), "", closed),
+                   ("entered", t("proj.entered", lang), str(entered),
+                    t("hall.invalid", lang, n=sum(b.tally.invalid for b in books)), reached(state, "counting"))]
         shown = 0
         for name, caption, value, under, visible in figures:
             figure = self.query_one(f"#p-{name}", Figure)
@@ -101,7 +108,11 @@ class ProjectorView(Vertical):
         grid = self.query_one("#p-numbers")
         grid.set_class(shown == 1, "one")
         grid.set_class(shown > 2 and self.size.width >= 120, "wide")
-        if reached(state, "counting"):
+        if reached(state, "counting") and state.several_forms:
+            forms = " · ".join(t("hall.form_progress", lang, form=(b.form.title or b.id).upper(), entered=b.entered,
+                                 returned=b.returned or 0) for b in books)
+            heading = t("hall.waiting_forms", lang, forms=forms)
+        elif reached(state, "counting"):
             heading = t("hall.waiting", lang, entered=state.entered, returned=state.returned or 0)
         elif shown == 1:
             heading = t("hall.attendance", lang)
