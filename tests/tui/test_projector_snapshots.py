@@ -46,9 +46,15 @@ def test_projector_announced_everyone(snap_compare, size):
 def _three_forms_half_counted():
     from session import commands as c
     from session.events import CHAIR
-    from tests.forms_support import forms_conference, started, to_counting
+    from session.service import SessionService
+    from storage.memory_store import InMemoryEventStore
+    from tests.forms_support import forms_conference, to_counting
+    from tests.scenarios import FixedClock
 
-    service = to_counting(started(forms_conference()), {"A": 12, "B": 11, "C": 10})
+    # A fixed launch code: the log's code on the screen is then the same on every run.
+    fresh = SessionService.create(InMemoryEventStore(), forms_conference(), clock=FixedClock(), session_id="s",
+                                  launch_code="111-222-333")
+    service = to_counting(fresh, {"A": 12, "B": 11, "C": 10})
     for form, n in (("A", 12), ("B", 5)):
         for _ in range(n):
             service.handle(c.RecordBallot("1" * len(service.state.books[form].persons), form=form), CHAIR)
