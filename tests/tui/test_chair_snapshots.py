@@ -123,3 +123,37 @@ def test_sealing_dialog(snap_compare):
     assert snap_compare(chair("sealing"), terminal_size=WIDE, press=["s"])
 
 
+
+
+def test_announcing_small_names_whole(snap_compare):
+    """At 80×24 before the announcement: the agenda keeps only marks and times; the results table shows
+    "Lê Văn Khánh" and "Hoàng Thị Mai" whole, each count with its percentage below it, nothing cut to "…";
+    the books line (Triệu tập 12 · có mặt 12 …) wraps but is whole; footer: c Công bố, v In biên bản."""
+    from tui.widgets.tally_table import ResultsView
+
+    app = chair("announcing")
+
+    async def names_whole(pilot):
+        await pilot.pause()
+        text = app.screen.query_one(ResultsView).render()
+        rendered = "\n".join(line.text for line in app.screen.query_one(ResultsView).render_lines(
+            app.screen.query_one(ResultsView).region.reset_offset))
+        assert "Lê Văn Khánh" in rendered and "Hoàng Thị Mai" in rendered and "…" not in rendered, text
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=names_whole)
+
+
+def test_roll_call_small_short_steps(snap_compare):
+    """At 80×24 at roll call: the agenda's step names short and whole (Điểm danh, Tổ kiểm phiếu, Biên bản …),
+    none cut to "…"; the voters' names whole in the list; footer: n Bước tiếp, p Có mặt, x Bỏ có mặt."""
+    from tui.widgets.agenda_list import AgendaList
+
+    app = chair("roll_call")
+
+    async def steps_whole(pilot):
+        await pilot.pause()
+        agenda = app.screen.query_one(AgendaList)
+        rendered = "\n".join(line.text for line in agenda.render_lines(agenda.region.reset_offset))
+        assert "Điểm danh" in rendered and "Tổ kiểm phiếu" in rendered and "…" not in rendered
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=steps_whole)

@@ -7,8 +7,27 @@ from textual.widgets import Static
 
 from session.agenda import steps_for
 from session.state import SessionState
-from tui.i18n import t
+from tui.i18n import register, t
 from tui.widgets.live import LIVE, hhmm
+
+register({
+    "step_short.prepared": ("Chuẩn bị", "Prepared"),
+    "step_short.roll_call": ("Điểm danh", "Roll call"),
+    "step_short.briefing": ("Quán triệt", "Briefing"),
+    "step_short.counting_team": ("Tổ kiểm phiếu", "Team"),
+    "step_short.team_instructions": ("Chỉ đạo Tổ", "Team briefed"),
+    "step_short.nominees": ("Danh sách", "Nominees"),
+    "step_short.issuing": ("Phát phiếu", "Issuing"),
+    "step_short.voting": ("Ghi phiếu", "Voting"),
+    "step_short.counting": ("Kiểm phiếu", "Counting"),
+    "step_short.minutes": ("Biên bản", "Minutes"),
+    "step_short.announcing": ("Công bố", "Announcing"),
+    "step_short.sealing": ("Niêm phong", "Sealing"),
+    "step_short.closed": ("Kết thúc", "Closed"),
+})
+
+PREFIX = 8
+"""The mark, the time and their spaces before a step's name: ``✓ 15:00 ``."""
 
 MARKS = {"done": "✓", "current": "▶", "locked": "·"}
 """Status → the mark before a step."""
@@ -30,9 +49,16 @@ class AgendaList(Static):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(classes=LIVE, **kwargs)
+        self._shown: tuple[SessionState, str] | None = None
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
 
     def show(self, state: SessionState, lang: str) -> None:
+        self._shown = (state, lang)
         order = steps_for(state.pack)
+        room = self.size.width - PREFIX
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(t("chair.agenda", lang) + "\n", style="bold underline")
         for index, step in enumerate(order):
@@ -44,6 +70,8 @@ class AgendaList(Static):
             style = {"done": "green", "current": "bold reverse", "locked": "dim"}[status]
             # The time goes first so a label cut short at 80 columns never hides it.
             text.append(f"{MARKS[status]} {hhmm(when, state.conference.timezone) or '     '} ", style="green" if status == "done" else "")
-            text.append(t("step." + step, lang), style=style)
+            # A step's full name where it fits, else its short one (never cut), as at 80 columns.
+            name = t("step." + step, lang)
+            text.append(name if room <= 0 or len(name) <= room else t("step_short." + step, lang), style=style)
             text.append("\n")
         self.update(text)

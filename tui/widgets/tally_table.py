@@ -31,7 +31,10 @@ def results_renderable(state: SessionState, lang: str, compact: bool = False) ->
     data = results(state)
     keys = [lv.key for lv in state.pack.levels] + ["invalid"]
     table = Table(expand=True, header_style="bold", box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD)
-    table.add_column(t("table.name", lang), ratio=3, no_wrap=compact, overflow="ellipsis")
+    # A person's name is never cut: the column is as wide as the longest name, the counts share the rest.
+    longest = max((len(p["name"]) for p in data["persons"]), default=0)
+    table.add_column(t("table.name", lang), ratio=None if compact else 3, no_wrap=compact,
+                     min_width=longest if compact else None)
     if not compact:
         table.add_column(t("table.position", lang), ratio=2, overflow="ellipsis")
     for key in keys:
