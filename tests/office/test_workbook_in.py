@@ -166,3 +166,29 @@ def test_csv_faults(tmp_path):
     run = cli("new", path, "--db", tmp_path / "s.db")
     assert run.code == 2 and "--conference" in run.err
     assert not (tmp_path / "s.db").exists()
+
+
+def test_a_forms_sheet_makes_a_session_of_several_forms(template, tmp_path):
+    """The office adds the optional sheet of ballot forms: the session then issues and counts each form on its own."""
+    def change(book):
+        sheet = book.create_sheet(lay.FORMS.name)
+        sheet.append([c.header for c in lay.FORMS.columns])
+        sheet.append(["A", "Phiếu Phó Trưởng ban thứ nhất", "hồng", "p1"])
+        sheet.append(["B", "Phiếu Phó Trưởng ban thứ hai", "xanh", "p2; p3"])
+
+    conference, plain = read_workbook(_edit(template, change))
+    assert [(f["id"], f["persons"]) for f in plain["forms"]] == [("A", ["p1"]), ("B", ["p2", "p3"])]
+    db = tmp_path / "s.db"
+    assert cli("new", template, "--db", db).code == 0
+    status = cli("do", "--db", db, "status", "--format", "json")
+    assert status.code == 0 and "B" in status.out, status.text
+
+
+def test_a_person_on_no_form_is_named_at_its_cell(template):
+    def change(book):
+        sheet = book.create_sheet(lay.FORMS.name)
+        sheet.append([c.header for c in lay.FORMS.columns])
+        sheet.append(["A", "Phiếu một", "", "p1"])
+
+    message = _refusal(_edit(template, change))
+    assert "p2" in message or "Hoàng Thị Mai" in message, message
