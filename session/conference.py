@@ -14,8 +14,9 @@ from datetime import date
 from typing import Any
 
 from session import conference_text as ct
+from session.conference_forms import Form, read_forms
 from session.errors import BadInput
-from session.i18n import CATALOGUE, t
+from session.i18n import t
 from session.local import DEFAULT_TIMEZONE, check_timezone, iso_date_text
 from session.rules import RulePack, pack_with_overrides
 
@@ -24,7 +25,6 @@ CONFERENCE_KEYS = ("title", "body", "place", "date", "rules", "total_members", "
                    "timezone", "overrides", "superior", "locality")
 PERSON_KEYS = ("id", "name", "position", "in_post_since", "voter", "retirement_notice", "key")
 VOTER_KEYS = ("id", "name", "posts")
-FORM_KEYS = ("id", "title", "colour", "persons")
 DATE_PARAMS = frozenset({"since", "date", "until"})
 """Notice parameters that hold an ISO date."""
 LEGACY_ELIGIBILITY = "months_in_post"
@@ -78,20 +78,6 @@ class Exclusion:
     """Article and regulation that state the rule (``Điều 2 khoản 2, Quy định 96-QĐ/TW …``)."""
     notice: Notice
     """The warning shown at ``new``, on the chair console and in the minutes."""
-
-
-@dataclass(frozen=True)
-class Form:
-    """One ballot form (mẫu phiếu): a paper of its own with its persons, issued, collected and counted on its own."""
-
-    id: str
-    """Id from ``[[forms]]``; without ``[[forms]]`` the one form's id is the rule pack's code (the ballot QR's FORM)."""
-    title: str
-    """Title printed on the form ('' for the one form of a file without ``[[forms]]``)."""
-    colour: str
-    """The paper's colour as printed on the form ('' when not given)."""
-    persons: tuple[Person, ...]
-    """The form's eligible persons, in ballot order (the order of its ``persons`` list)."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +223,7 @@ def conference_from_data(data: dict[str, Any], eligibility: str = "pack") -> Con
             notices.append(exclusion.notice)
     if not eligible:
         raise BadInput("file.no_eligible", where="persons")
-    forms = _forms(data, persons, eligible, pack)
+    forms = read_forms(data, persons, eligible, pack)
     total = ct.whole(head, "total_members", "conference.total_members", len(voters))
     posts = ct.whole(head, "posts", "conference.posts", 1)
     if total < len(voters):
@@ -288,48 +274,6 @@ def _exclusion(person: Person, meeting: date, pack: RulePack, legacy: dict[str, 
                 notice = Notice("warn.months", {**base, "months": months, "until": until.isoformat()})
                 return Exclusion(person, rule, cite, notice)
     return None
-
-
-def _forms(data: dict[str, Any], persons: list[Person], eligible: list[Person], pack: RulePack) -> tuple[Form, ...]:
-    """The ``[[forms]]`` of the file: every person on exactly one, none left empty by eligibility; () without any."""
-    rows = ct.rows(data, "forms")
-    if not rows:
-        return ()
-    if pack.nominee_step:
-        raise BadInput("file.forms_nominees", where="forms", rules=pack.code)
-    known = {p.id: p for p in persons}
-    kept = {p.id for p in eligible}
-    placed: dict[str, str] = {}
-    forms: list[Form] = []
-    for i, row in enumerate(rows, 1):
-        where = f"forms[{i}]"
-        ct.only_known(row, FORM_KEYS, where)
-        fid = ct.text(row, "id", f"{where}.id")
-        if ":" in fid:
-            raise BadInput("file.form_colon", where=f"{where}.id", id=fid)
-        if any(f.id == fid for f in forms):
-            raise BadInput("file.duplicate_form", where=f"{where}.id", id=fid)
-        title = ct.text(row, "title", f"{where}.title")
-        colour = ct.text(row, "colour", f"{where}.colour", default="")
-        ids = row.get("persons", [])
-        if not isinstance(ids, list) or not all(isinstance(p, str) for p in ids):
-            raise BadInput("file.wrong_type", where=f"{where}.persons", expected="list of person ids", value=repr(ids))
-        ids = [ct.text({"id": p}, "id", f"{where}.persons[{j}]") for j, p in enumerate(ids, 1)]
-        for j, pid in enumerate(ids, 1):
-            if pid not in known:
-                raise BadInput("file.form_unknown_person", where=f"{where}.persons[{j}]", id=pid, form=fid)
-            if pid in placed:
-                raise BadInput("file.person_two_forms", where=f"{where}.persons[{j}]", id=pid, name=known[pid].name,
-                               first=placed[pid], second=fid)
-            placed[pid] = fid
-        on = tuple(known[pid] for pid in ids if pid in kept)
-        if not on:
-            raise BadInput("file.form_empty", where=where, id=fid, title=title)
-        forms.append(Form(fid, title, colour, on))
-    for person in persons:
-        if person.id not in placed:
-            raise BadInput("file.person_no_form", where="forms", id=person.id, name=person.name)
-    return tuple(forms)
 
 
 def _voters(data: dict[str, Any]) -> tuple[list[Voter], list[Notice]]:
@@ -391,23 +335,3 @@ def _persons(data: dict[str, Any], voter_ids: set[str]) -> list[Person]:
     if not persons:
         raise BadInput("file.no_persons", where="persons")
     return persons
-
-
-_STRINGS = {
-    "file.forms_nominees": ("{where}: bộ quy tắc {rules} có bước chốt danh sách giới thiệu nên chỉ dùng một mẫu phiếu.",
-                            "{where}: the {rules} pack fixes a nominee list, so it takes one ballot form only."),
-    "file.form_colon": ("{where}: mã mẫu phiếu «{id}» không được chứa dấu «:».", "{where}: form id “{id}” cannot hold “:”."),
-    "file.duplicate_form": ("{where}: mã mẫu phiếu «{id}» bị trùng.", "{where}: form id “{id}” is used twice."),
-    "file.form_unknown_person": ("{where}: mẫu phiếu {form} ghi người «{id}» không có trong [[persons]].",
-                                 "{where}: form {form} lists “{id}”, who is not in [[persons]]."),
-    "file.person_two_forms": ("{where}: {name} ({id}) đã có trên mẫu phiếu {first}, nay lại ở mẫu {second}; mỗi người chỉ ở một mẫu phiếu.",
-                              "{where}: {name} ({id}) is already on form {first}, and again on form {second}; each person is on "
-                              "one form only."),
-    "file.person_no_form": ("{where}: {name} ({id}) không có trên mẫu phiếu nào; mỗi người phải ở đúng một mẫu phiếu.",
-                            "{where}: {name} ({id}) is on no form; each person must be on exactly one form."),
-    "file.form_empty": ("{where}: mẫu phiếu {id} «{title}» không còn ai đủ điều kiện lấy phiếu.",
-                        "{where}: form {id} “{title}” has nobody left eligible."),
-}
-_clash = set(_STRINGS) & set(CATALOGUE)
-assert not _clash, f"i18n keys defined twice: {sorted(_clash)}"
-CATALOGUE.update(_STRINGS)

@@ -23,13 +23,12 @@ from session.events import Recorded
 from session.i18n import t as domain_t
 from session.local import DEFAULT_TIMEZONE, clock_text, zone_of_log
 from session.timeline import Timeline
-from tui.i18n import LANGS, register, t
+from tui.i18n import register, t
 from tui.screens.chair import guard_text
 from tui.screens.projector import ProjectorView
-from tui.screens.replay_state import ReplayState
+from tui.screens.replay_state import ReplayState, step_named
 from tui.widgets.agenda_list import AgendaList
 from tui.widgets.live import LIVE
-from tui.widgets.pick_list import fold
 from tui.widgets.tally_table import ResultsView
 
 register({
@@ -78,15 +77,6 @@ def _time(at: str) -> datetime | None:
         return datetime.fromisoformat(at)
     except (TypeError, ValueError):
         return None
-
-
-def step_named(text: str) -> str | None:
-    """The step whose name (either language, without case or diacritics) is ``text``, whole or one of its comma-parted
-    halves ("diem danh" → roll_call, "kiem phieu" → counting); a whole name wins over a half."""
-    wanted = fold(text.strip())
-    names = [(step, fold(domain_t(f"step.{step}", lang))) for step in STEPS for lang in LANGS]
-    whole = next((step for step, name in names if name == wanted), None)
-    return whole or next((step for step, name in names if wanted in (part.strip() for part in name.split(","))), None)
 
 
 class ReplayTimeline(DataTable):

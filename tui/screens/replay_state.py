@@ -1,4 +1,4 @@
-"""The replay's state pane: the session as it stood after the selected event, read-only.
+"""The replay's state pane: the session as it stood after the selected event, read-only; and `g`'s step names.
 
 The chair's view is the console's own agenda list and guard line, with the books
 below; the projector's view is the live ``ProjectorView``. Both draw from a
@@ -11,10 +11,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from session.agenda import STEPS
 from session.books import identities
-from session.i18n import t
+from session.i18n import LANGS, t
 from session.log import short_code
 from session.state import SessionState
+from tui.widgets.pick_list import fold
 
 
 class ReplayState(Static):
@@ -51,3 +53,12 @@ class ReplayState(Static):
                      returned=returned, entered=b.entered, invalid=b.tally.invalid)
             lines.append(t("form.guard", lang, form=label(b), why=line) if state.several_forms else line)
         return Text("\n".join(lines), style="bold cyan")
+
+
+def step_named(text: str) -> str | None:
+    """The step whose name (either language, without case or diacritics) is ``text``, whole or one of its comma-parted
+    halves ("diem danh" → roll_call, "kiem phieu" → counting); a whole name wins over a half."""
+    wanted = fold(text.strip())
+    names = [(step, fold(t(f"step.{step}", lang))) for step in STEPS for lang in LANGS]
+    whole = next((step for step, name in names if name == wanted), None)
+    return whole or next((step for step, name in names if wanted in (part.strip() for part in name.split(","))), None)
