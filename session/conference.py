@@ -22,7 +22,7 @@ from session.rules import RulePack, pack_with_overrides
 
 TOP_KEYS = ("conference", "persons", "voters", "forms")
 CONFERENCE_KEYS = ("title", "body", "place", "date", "rules", "total_members", "posts", "rehearsal", "double_entry",
-                   "timezone", "overrides", "superior", "locality")
+                   "timezone", "overrides", "superior", "locality", "witnesses")
 PERSON_KEYS = ("id", "name", "position", "in_post_since", "voter", "retirement_notice", "key")
 VOTER_KEYS = ("id", "name", "posts")
 DATE_PARAMS = frozenset({"since", "date", "until"})
@@ -144,6 +144,8 @@ class Conference:
     """The body above the holding body, printed over it in the documents' header ('' for none)."""
     locality: str = ""
     """The locality of the place–date line ("Quảng Ngãi, ngày …"); '' falls back to ``place``."""
+    witnesses: tuple[str, ...] = ()
+    """Witnesses of the count (an observer of the higher level, …) who sign the minutes beside the team."""
 
     @property
     def convened(self) -> int:
@@ -252,8 +254,17 @@ def conference_from_data(data: dict[str, Any], eligibility: str = "pack") -> Con
         exclusions=tuple(exclusions),
         superior=ct.text(head, "superior", "conference.superior", default=""),
         locality=ct.text(head, "locality", "conference.locality", default=""),
+        witnesses=_witnesses(head),
         forms=forms,
     )
+
+
+def _witnesses(head: dict[str, Any]) -> tuple[str, ...]:
+    """The names under ``witnesses``: a list of text, each a name as it prints."""
+    names = head.get("witnesses", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise BadInput("file.wrong_type", where="conference.witnesses", expected="list of names", value=repr(names))
+    return tuple(ct.text({"name": n}, "name", f"conference.witnesses[{i}]") for i, n in enumerate(names, 1))
 
 
 def _exclusion(person: Person, meeting: date, pack: RulePack, legacy: dict[str, Any] | None) -> Exclusion | None:

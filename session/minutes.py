@@ -128,6 +128,8 @@ class Minutes:
     """Issued, returned, valid and invalid ballots, short labels, as each person's line repeats them."""
     closed: str = ""
     """Sentence saying when the minutes were closed and in how many copies."""
+    witnesses: tuple[str, ...] = ()
+    """Witnesses who sign beside the team (from the conference file)."""
     late: tuple[str, ...] = ()
     """Names of those marked present after the roll call, in the order they came."""
     unserved: tuple[str, ...] = ()
@@ -240,6 +242,7 @@ def build(s: SessionState, lang: str = "vi") -> Minutes:
         events=seq,
         code=printed_code(head, seq),
         qr=log_payload(s.session_id, seq, head),
+        witnesses=s.conference.witnesses,
         late=tuple(s.conference.voter(v).name for v in s.late),
         unserved=tuple(s.conference.voter(v).name for v in s.unserved),
         kind=pack.kind,
@@ -293,6 +296,8 @@ def render_text(m: Minutes, copy: int | None = None) -> str:
     lines += [f"  {i}. {p.name} — {p.posts} ({p.role})" for i, p in enumerate(m.team, 1)]
     if m.team_vote:
         lines.append("  " + m.team_vote)
+    if m.witnesses:
+        lines.append("  " + t("doc.m_witnesses", lang, names=", ".join(m.witnesses)))
     lines += ["", t("doc.m_books", lang)]
     lines += [f"  {f.label}: {f.value} {f.note}".rstrip() for f in m.books]
     lines += [f"    – {text}: {n}" for text, n in m.invalid_reasons]

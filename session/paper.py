@@ -220,6 +220,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc.m_short_valid": ("Hợp lệ", "Valid"),
     "doc.m_short_invalid": ("Không hợp lệ", "Invalid"),
     "doc.m_chair": ("CHỦ TRÌ HỘI NGHỊ", "CHAIR OF THE CONFERENCE"),
+    "doc.m_witness": ("NGƯỜI CHỨNG KIẾN", "WITNESS"),
+    "doc.m_witnesses": ("Người chứng kiến: {names}", "Witnesses: {names}"),
     "doc.m_team_head": ("TỔ TRƯỞNG TỔ KIỂM PHIẾU", "HEAD OF THE COUNTING TEAM"),
     "doc.m_levels": ("Kết quả lấy phiếu", "Votes"),
     "doc.m_signatures": ("TỔ KIỂM PHIẾU", "THE COUNTING TEAM"),

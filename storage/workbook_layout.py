@@ -70,6 +70,7 @@ CONFERENCE = Sheet("Hội nghị", "conference", (
     Column("Múi giờ", "timezone"),
     Column("Cơ quan cấp trên", "superior"),
     Column("Địa danh", "locality"),
+    Column("Người chứng kiến (cách nhau bởi dấu ;)", "witnesses", LIST),
 ))
 """Key/value rows: the label in column A (or the TOML key), the value in column B; ``overrides.NAME`` rows set a pack setting."""
 CONFERENCE_HEAD = ("Mục", "Giá trị")

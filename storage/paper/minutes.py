@@ -205,6 +205,8 @@ class _Copy:
         rows = [[(self.tr("doc.m_chair"), ""), (self.tr("doc.m_team_head"), head)]]
         members = [(p.role.upper(), p.name) for p in team[1:]]
         rows += [members[k:k + 3] for k in range(0, len(members), 3)]
+        witnesses = [(self.tr("doc.m_witness"), name) for name in self.m.witnesses]
+        rows += [witnesses[k:k + 3] for k in range(0, len(witnesses), 3)]
         return rows
 
     def row_height(self, row: list[tuple[str, str]]) -> float:

@@ -293,3 +293,20 @@ def test_several_forms_give_each_form_its_own_books_and_persons_in_one_set_of_mi
     assert text.count("  khối B\n") == 1 and "100,00%" in text
     pages = " ".join(" ".join(pages_text(minutes_pdf(service.state, fonts()))).split())
     assert "KHỐI A" in pages and "KHỐI C" in pages and pages.count("(ký, ghi rõ họ tên)") >= 2
+
+
+def test_witnesses_named_in_the_conference_file_sign_the_minutes_beside_the_team():
+    from session.minutes import build, render_text
+    from storage.paper.documents import minutes_pdf
+    from tests.docs.support import fonts, new_service
+    from tests.scenarios import drive_to_counting, enter, synthetic
+
+    data = synthetic(6, 1)
+    data["conference"]["witnesses"] = ["Trần Quan Sát", "Lê Giám Sát"]
+    service = drive_to_counting(new_service(data))
+    enter(service, ["1"] * 6)
+    m = build(service.state, "vi")
+    assert m.witnesses == ("Trần Quan Sát", "Lê Giám Sát")
+    assert "Người chứng kiến: Trần Quan Sát, Lê Giám Sát" in render_text(m)
+    pages = " ".join(" ".join(pages_text(minutes_pdf(service.state, fonts()))).split())
+    assert pages.count("NGƯỜI CHỨNG KIẾN") == 6 and "Lê Giám Sát" in pages  # two on each of the 3 copies

@@ -97,7 +97,7 @@ CASES = [
     ("a value without a header", lambda b: b[lay.VOTERS.name].__setitem__("E4", "?"),
      "Người dự, dòng 4, cột E (): có dữ liệu nhưng cột không có tiêu đề"),
     ("an override out of range", lambda b: b[lay.CONFERENCE.name].append(["overrides.min_months_in_post", 400]),
-     "Hội nghị, dòng 14, cột B (overrides.min_months_in_post):"),
+     "Hội nghị, dòng 15, cột B (overrides.min_months_in_post):"),
     ("a sheet missing", lambda b: b.remove(b[lay.VOTERS.name]), "Sổ tính thiếu trang «Người dự»."),
     ("a sheet unknown", lambda b: b.create_sheet("Ghi chép"), "Sổ tính có trang «Ghi chép» không dùng được"),
     ("a column missing", lambda b: b[lay.PERSONS.name].delete_cols(4), "Trang «Người được lấy phiếu» thiếu cột «Giữ chức vụ từ ngày»."),

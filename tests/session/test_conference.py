@@ -142,3 +142,11 @@ def test_importing_the_domain_core_pulls_in_no_ui_or_database_library():
     loaded, count = done.stdout.split("\n")[:2]
     assert loaded == "[]", done.stdout
     assert int(count) >= 15, "the check must have imported the session modules"
+
+
+def test_witnesses_are_a_list_of_printable_names():
+    text = sample_text().replace('rules = "QD96"', 'rules = "QD96"\nwitnesses = ["Trần Quan Sát"]', 1)
+    assert parse_conference(text).witnesses == ("Trần Quan Sát",)
+    with pytest.raises(BadInput) as caught:
+        parse_conference(sample_text().replace('rules = "QD96"', 'rules = "QD96"\nwitnesses = "Trần Quan Sát"', 1))
+    assert "conference.witnesses" in caught.value.message("en")
