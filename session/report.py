@@ -17,6 +17,7 @@ from session.state import SessionState
 
 STRINGS = {
     "report.title": ("TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM", "SUMMARY OF CONFIDENCE-VOTE RESULTS"),
+    "report.dated_blank": ("……………, ngày …… tháng …… năm ……", "……………, (date) ……"),
     "report.places": ("Các hội nghị", "The conferences"),
     "report.persons": ("Tổng hợp", "Summary"),
     "report.notes": ("Ghi chú", "Notes"),

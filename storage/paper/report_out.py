@@ -10,6 +10,8 @@ from openpyxl.styles import Alignment
 from session.i18n import t
 from session.local import iso_date_text, percent_label
 from session.report import Entry, Place, Report
+from session.rules import PACKS
+from storage.paper.header import official_header
 from storage.paper.pdf_base import FAMILY, Fonts, Page, nfc
 from storage.paper.workbook_out import BOLD, DATE_FORMAT, PERCENT, head_row, share, to_bytes
 
@@ -82,20 +84,25 @@ def report_pdf(report: Report, fonts: Fonts, lang: str = "vi") -> bytes:
     page = Page(fonts, lang)
     page.set_auto_page_break(True, margin=14)
     page.add_page()
-    page.set_font(FAMILY, "B", 13)
-    page.multi_cell(page.inner_width, 7, nfc(t("report.title", lang)), align="C", new_x="LMARGIN", new_y="NEXT")
+    # Under the official head of the body that reports (the first conference's), its date left for the office to fill.
+    first = report.places[0] if report.places else None
+    kind = PACKS[first.rules].kind if first and first.rules in PACKS else "party"
+    official_header(page, kind, "", first.body if first else "", t("report.dated_blank", lang), "BC")
+    page.ln(2)
+    page.set_font(FAMILY, "B", 14)
+    page.multi_cell(page.inner_width, 7, nfc(t("report.title", lang).upper()), align="C", new_x="LMARGIN", new_y="NEXT")
     page.ln(3)
     _heading(page, t("report.places", lang))
     numbers = {id(p): n for n, p in enumerate(report.places, 1)}
     for n, p in enumerate(report.places, 1):
         line = f"{n}. {p.body} — {p.title}; {p.place}, {iso_date_text(p.date, lang)}; {p.rules} ({p.file})"
-        _line(page, line, 9)
+        _line(page, line, 12)
     page.ln(2)
     _heading(page, t("report.persons", lang))
     for number, row in enumerate(report.rows, 1):
         who = f"{number}. {row.name} — {row.position}" + (f" ({t('report.key', lang)} {row.key})" if row.key else "")
-        page.set_font(FAMILY, "B", 10)
-        page.multi_cell(page.inner_width, 5.5, nfc(who), new_x="LMARGIN", new_y="NEXT")
+        page.set_font(FAMILY, "B", 13)
+        page.multi_cell(page.inner_width, 6.5, nfc(who), new_x="LMARGIN", new_y="NEXT")
         for entry in row.entries:
             p = entry.place
             counts = "; ".join(f"{_label(lv, lang)} {entry.counts[lv[0]]} ({percent_label(entry.percent[lv[0]], lang)})"
@@ -103,19 +110,19 @@ def report_pdf(report: Report, fonts: Fonts, lang: str = "vi") -> bytes:
             text = (f"{t('report.place_n', lang, n=numbers[id(p)])}: {p.body}, {iso_date_text(p.date, lang)}, {p.rules} — "
                     f"{counts} — {t('xlsx.band', lang)}: {_band(entry, lang)}")
             page.set_x(page.l_margin + 5)
-            _line(page, text, 9, indent=5)
+            _line(page, text, 12, indent=5)
         page.ln(1)
     if report.notes:
         page.ln(2)
         _heading(page, t("report.notes", lang))
         for key, params in report.notes:
-            _line(page, "• " + t(key, lang, **params), 8.5)
+            _line(page, "• " + t(key, lang, **params), 11)
     return bytes(page.output())
 
 
 def _heading(page: Page, text: str) -> None:
-    page.set_font(FAMILY, "B", 11)
-    page.multi_cell(page.inner_width, 6, nfc(text), new_x="LMARGIN", new_y="NEXT")
+    page.set_font(FAMILY, "B", 13)
+    page.multi_cell(page.inner_width, 7, nfc(text), new_x="LMARGIN", new_y="NEXT")
 
 
 def _line(page: Page, text: str, size: float, indent: float = 0) -> None:

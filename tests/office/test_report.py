@@ -75,6 +75,17 @@ def test_the_pdf(archives, tmp_path):
     text = " ".join(pages_text(out.read_bytes()))
     assert "TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM" in text
     assert "Lê Văn Khánh" in text and "Ủy ban nhân dân tỉnh" in text and "58,33" in text and "20/11/2018" in text
+    # Under the paper's official form: the head of the first conference's body (a Party pack: the Party line), a
+    # number to fill, and nothing printed under 11 pt.
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Số: ……/BC" in text
+    import io
+
+    from pypdf import PdfReader
+
+    sizes = []
+    for page in PdfReader(io.BytesIO(out.read_bytes())).pages:
+        page.extract_text(visitor_text=lambda t_, cm, tm, font, size: t_.strip() and sizes.append(size * tm[0]))
+    assert sizes and min(sizes) >= 11 - 0.01, min(sizes)
 
 
 def test_a_tampered_archive_is_refused_by_name_and_seq(archives, tmp_path):
