@@ -94,16 +94,9 @@ class _Copy:
     def row(self, widths: list[float], cells: list[str], size: float = CELL, style: str = "", aligns: str | None = None,
             fill: bool = False, keep: float = 0.0) -> None:
         """One row of bordered cells, as tall as its longest wrapped cell; on a new page unless it (and ``keep``) fit."""
-        pdf = self.pdf
-        h = max(pdf.text_height(text, w, size, style) for w, text in zip(widths, cells))
+        h = self.pdf.row_height(widths, cells, size, style)
         self.room(h + keep)
-        x, y = pdf.l_margin, pdf.get_y()
-        pdf.set_fill_color(232)
-        for i, (w, text) in enumerate(zip(widths, cells)):
-            pdf.rect(x, y, w, h, style="DF" if fill else "D")
-            pdf.fit_text(x, y, w, h, text, size, style, aligns[i] if aligns else "L")
-            x += w
-        pdf.set_xy(pdf.l_margin, y + h)
+        self.pdf.draw_row(widths, cells, h, size, style, aligns or "", fill)
 
     def team(self) -> None:
         pdf, m = self.pdf, self.m

@@ -217,6 +217,21 @@ class Page(FPDF):
         """Height a cell ``w`` wide needs to hold ``text`` at ``size``, with ``pad`` above and below."""
         return len(self.lines_in(text, w, size, style)) * pitch(size) + 2 * pad
 
+    def row_height(self, widths: list[float], cells: list[str], size: float, style: str = "") -> float:
+        """Height of a row of bordered cells: its longest wrapped cell's."""
+        return max(self.text_height(text, w, size, style) for w, text in zip(widths, cells))
+
+    def draw_row(self, widths: list[float], cells: list[str], h: float, size: float, style: str = "", aligns: str = "",
+                 fill: bool = False) -> None:
+        """A row of bordered cells ``h`` tall at the current y (shaded when ``fill``); leaves y below it."""
+        x, y = self.l_margin, self.get_y()
+        self.set_fill_color(232)
+        for i, (w, text) in enumerate(zip(widths, cells)):
+            self.rect(x, y, w, h, style="DF" if fill else "D")
+            self.fit_text(x, y, w, h, text, size, style, aligns[i] if aligns else "L")
+            x += w
+        self.set_xy(self.l_margin, y + h)
+
     def fit_text(self, x: float, y: float, w: float, h: float, text: str, size: float, style: str = "",
                  align: str = "L") -> None:
         """Text wrapped inside a w×h box, centred in its height; draws no border (the caller sizes ``h`` with

@@ -60,17 +60,10 @@ class _Sheet:
     def row(self, widths: list[float], cells: list[str], style: str = "", aligns: str = "", fill: bool = False,
             header: tuple[list[str], str] | None = None, keep: float = 0.0) -> None:
         """Bordered cells as tall as the longest wrapped one; on a new page (under ``header`` again) unless it fits."""
-        pdf = self.pdf
-        h = max(pdf.text_height(text, w, CELL, style) for w, text in zip(widths, cells))
+        h = self.pdf.row_height(widths, cells, CELL, style)
         if self.room(h + keep) and header:
             self.row(widths, header[0], "B", header[1], True)
-        x, y = pdf.l_margin, pdf.get_y()
-        pdf.set_fill_color(232)
-        for i, (w, text) in enumerate(zip(widths, cells)):
-            pdf.rect(x, y, w, h, style="DF" if fill else "D")
-            pdf.fit_text(x, y, w, h, text, CELL, style, aligns[i] if aligns else "L")
-            x += w
-        pdf.set_xy(pdf.l_margin, y + h)
+        self.pdf.draw_row(widths, cells, h, CELL, style, aligns, fill)
 
     def table(self, widths: list[float], columns: list[str], rows: list[list[str]], aligns: str) -> None:
         heads = (columns, "C" * len(columns))
