@@ -94,12 +94,13 @@ def test_collection_dialog(snap_compare):
 
 
 def test_counting(snap_compare):
-    """Counting: 6/12 entered, bar half full, 1 invalid so far, every books identity ticked green."""
+    """Counting: the chair's grid open on ballot 7 (its keys named below it), ballot 6 echoed as whole-invalid,
+    the tally (Tín nhiệm thấp 5 · Không hợp lệ 1 for both) and the list of six ballots in words; 6/12 entered."""
     assert snap_compare(half_counted(), terminal_size=WIDE)
 
 
 def test_counting_small(snap_compare):
-    """The same counting panel at 80×24: progress and books still fully visible."""
+    """The same counting panel at 80×24: the grid on ballot 7, its keys, the last ballot and the tally in view."""
     assert snap_compare(half_counted(), terminal_size=SMALL)
 
 

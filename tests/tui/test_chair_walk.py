@@ -53,8 +53,8 @@ async def test_keyboard_walk_from_roll_call_to_sealing():
         assert state.step == "counting"
 
         for marks in ["33"] * 7 + ["13", "11", "21", "1x"]:
-            await pilot.press("e", *marks, "enter")
-        await pilot.press("e", "tab", "enter")  # whole ballot invalid: not issued by the team
+            await pilot.press(*marks, "enter")  # the grid stays open: no key opens it again
+        await pilot.press("i", "enter")  # whole ballot invalid: not issued by the team
         assert state.entered == 12 and state.tally.invalid == 1
 
         await pilot.press("m")  # the projector view: progress, no results before the announcement
@@ -105,7 +105,8 @@ async def test_correction_entry_mode_and_mismatch_by_keyboard():
         assert state.conference.voter(state.team_head).name in app.screen.title_text
         await pilot.press(*"13", "enter", *"2468", "enter")  # the head reads the paper: 13, and types the PIN
         assert state.entered == 1 and state.entries[("", 1)].marks == "13"
-        await pilot.press("c", "1", "enter", *"23", "enter", *"đọc nhầm", "enter", *"2468", "enter")
+        # c picks from the list of entered ballots (on the last); its marks are there to change
+        await pilot.press("c", "enter", "ctrl+u", *"23", "enter", *"đọc nhầm", "enter", *"2468", "enter")
         assert state.corrections == 1 and state.entries[("", 1)].marks == "23"
 
 

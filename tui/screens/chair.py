@@ -66,7 +66,7 @@ PANELS: dict[str, str] = {
     "prepared": "panels_text.PreparedPanel", "roll_call": "panels_pick.RollCallPanel",
     "briefing": "panels_text.BriefingPanel", "counting_team": "panels_pick.TeamPanel",
     "team_instructions": "panels_text.InstructionsPanel", "nominees": "panels_pick.NomineesPanel",
-    "issuing": "panels_pick.IssuingPanel", "voting": "panels_text.VotingPanel", "counting": "panels_text.CountingPanel",
+    "issuing": "panels_pick.IssuingPanel", "voting": "panels_text.VotingPanel", "counting": "panel_counting.CountingPanel",
     "minutes": "panels_pick.MinutesPanel", "announcing": "panels_text.ResultsPanel", "sealing": "panels_text.SealingPanel",
     "closed": "panels_text.ClosedPanel",
 }
@@ -103,6 +103,9 @@ def chair_bindings(lang: str, step: str) -> list[Binding]:
         Binding("m", "app.toggle_projector", t("key.projector", lang), show=False),
         Binding("q", "app.show_qr", t("key.qr", lang), show=False),
         Binding("ctrl+l", "app.toggle_lang", t("key.lang", lang), show=False),
+        # A screen's own bindings are replaced here, Tab among them: between the agenda, the grid and its list.
+        Binding("tab", "app.focus_next", show=False),
+        Binding("shift+tab", "app.focus_previous", show=False),
     ]
 
 

@@ -1,22 +1,16 @@
-"""Panels that mostly show text: prepared, briefing, instructions, collection, counting, results, sealing, closed."""
+"""Panels that mostly show text: prepared, briefing, instructions, collection, results, sealing, closed."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Digits, Static
 
 from session import commands as c
-from session.books import identities
 from session.log import short_code
 from session.state import SessionState
 from tui.i18n import t
 from tui.screens.panel_base import StepPanel
-
-if TYPE_CHECKING:  # dialogs and the results table are imported where used: a first paint needs neither
-    from tui.screens.dialogs import BallotInput, Correction
 
 
 def meter(done: int, total: int, width: int = 30) -> str:
@@ -128,119 +122,6 @@ class VotingPanel(StepPanel):
             title = t("dlg.return", self.lang, issued=self.state.issued)
             self.app.push_screen(NumberForm(self.lang, title, str(self.state.issued), final=True),
                                  lambda n: n is not None and self.ask(c.RecordReturned(n)))
-
-
-def marks_example(state: SessionState) -> str:
-    """A marks string as long as the ballot, for the entry dialog's hint."""
-    return "".join(str(i % len(state.pack.levels) + 1) for i in range(len(state.ballot_persons)))
-
-
-class CountingPanel(StepPanel):
-    """Live progress from the stations: entered/returned, invalid so far and every books identity."""
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="progress")
-        yield Static(id="books")
-
-    def draw(self, state: SessionState, lang: str) -> None:
-        from session.counting import awaiting, mismatches
-        from session.forms import label
-
-        progress = Text()
-        for b in state.books.values():  # form by form, when the session has several
-            returned = b.returned or 0
-            line = t("panel.progress", lang, entered=b.entered, returned=returned)
-            if state.several_forms:
-                line = t("form.guard", lang, form=label(b), why=line)
-            progress.append(line + "\n", style="bold")
-            progress.append(meter(b.entered, returned) + "\n")
-            progress.append(t("panel.invalid_so_far", lang, n=b.tally.invalid) + "\n")
-            if state.double_entry:
-                # The same two figures the stations show: a mismatch is not also counted as awaiting.
-                progress.append(t("panel.pending", lang, n=awaiting(state, b), m=len(mismatches(state, b))) + "\n")
-        self.query_one("#progress", Static).update(progress)
-        books = Text(t("panel.books", lang) + "\n", style="bold")
-        for identity in identities(state):
-            # A failing identity is told in the domain's words; a holding one as the inequality that holds.
-            line = identity.text(lang, identity.key.replace("books.", "books_ok.") if identity.holds else None)
-            books.append(("✓ " if identity.holds else "✗ ") + line + "\n",
-                         style="green" if identity.holds else "bold red")
-        self.query_one("#books", Static).update(books)
-
-    def run(self, name: str) -> None:
-        from tui.screens.dialogs import BallotForm, Confirm, CorrectForm, TextForm
-
-        state, lang = self.state, self.lang
-        if state is None:
-            return
-        if name == "ballot":
-            marks = "/".join(f"{i + 1} {lv.vi if lang == 'vi' else lv.en}" for i, lv in enumerate(state.pack.levels))
-            order = ", ".join(f"{i}. {p.name}" for i, p in enumerate(state.ballot_persons, 1))
-            title = t("dlg.ballot", lang, n=state.next_position(""), marks=marks) + "\n" + order
-            reasons = [(r.key, r.vi if lang == "vi" else r.en) for r in state.pack.invalid_reasons]
-            hint = t("dlg.marks", lang, example=marks_example(state))
-            self.app.push_screen(BallotForm(lang, title, hint, reasons), self._ballot)
-        elif name == "correct":
-            hint = t("dlg.marks", lang, example=marks_example(state))
-            self.app.push_screen(CorrectForm(lang, t("dlg.correct", lang, head=self.voter_name(state.team_head)), hint), self._correct)
-        elif name == "batch":
-            self.app.push_screen(TextForm(lang, t("dlg.batch", lang)),
-                                 lambda code: code is not None and self.ask(self._open_batch(code)))
-        elif name == "resolve":
-            self._resolve()
-        elif name == "next":
-            title = t("dlg.count_close", lang, entered=state.entered, returned=state.returned or 0)
-            self.app.push_screen(Confirm(lang, title), lambda ok: ok and self.ask(c.Advance()))
-
-    @staticmethod
-    def _open_batch(code: str) -> c.Command:
-        from session.counting import OpenBatch
-
-        return OpenBatch(code.strip(), station="chair")
-
-    def _resolve(self) -> None:
-        """Pick a mismatched ballot, then record the marks read off the paper, confirmed by the head."""
-        from session.counting import ResolveMismatch, mismatches
-        from tui.screens.dialogs import ChoiceForm, TextForm
-        from tui.screens.station_dialogs import mismatch_line
-
-        state, lang = self.state, self.lang
-        assert state is not None
-        found = mismatches(state)
-        if not found:
-            self.ask(ResolveMismatch(0, confirmed_by=state.team_head))  # the domain says there is none
-            return
-        options = [(f"{b}|{p}", mismatch_line(state, state.main, (b, p), lang)) for b, p in found]
-
-        def marks_for(choice: str | None) -> None:
-            if choice is None:
-                return
-            batch, position = choice.split("|")
-            title = t("dlg.resolve_marks", lang, batch=batch or "-", position=position,
-                      head=self.voter_name(state.team_head))
-            self.app.push_screen(TextForm(lang, title), lambda marks: marks is not None and self._as_head(
-                ResolveMismatch(int(position), batch, marks.strip(), None, state.team_head)))
-
-        self.app.push_screen(ChoiceForm(lang, t("dlg.resolve", lang), options), marks_for)
-
-    def _ballot(self, entry: BallotInput | None) -> None:
-        if entry is not None:
-            self.ask(c.RecordBallot(entry.marks, entry.reason, station="chair"))
-
-    def _correct(self, fix: Correction | None) -> None:
-        if fix is not None and self.state is not None:
-            self._as_head(c.CorrectBallot(fix.position, fix.because, fix.marks or None, None, "", self.state.team_head))
-
-    def _as_head(self, command: c.Command) -> None:
-        """The head confirms ``command`` with their PIN, typed hidden, held only for this decision."""
-        from tui.screens.station_dialogs import FieldsForm
-
-        assert self.state is not None
-        head = self.voter_name(self.state.team_head)
-        title = t("station.head_confirms", self.lang, head=head, what=t(f"action.{command.ACTION}", self.lang))
-        fields = [(t("station.f.head_pin", self.lang), "")]
-        self.app.push_screen(FieldsForm(self.lang, title, fields, secret=frozenset({0})),
-                             lambda values: values is not None and self.post_message(self.Ask(command, values[0])))
 
 
 class ResultsPanel(StepPanel):
