@@ -100,7 +100,8 @@ def test_counting(snap_compare):
 
 
 def test_counting_small(snap_compare):
-    """The same counting panel at 80×24: the grid on ballot 7, its keys, the last ballot and the tally in view."""
+    """The same counting panel at 80×24: the grid on ballot 7, its keys, the last ballot and the tally in view; the
+    status line wraps onto a second row so "m màn chiếu · q mã QR · ^l English" is whole at 80 columns."""
     assert snap_compare(half_counted(), terminal_size=SMALL)
 
 
