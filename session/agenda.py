@@ -75,7 +75,11 @@ Failure = tuple[str, dict] | None
 
 def steps_for(pack: RulePack) -> tuple[str, ...]:
     """The agenda of a pack: the nominee step only where the pack has it."""
-    return tuple(s for s in STEPS if s != "nominees" or pack.nominee_step)
+    return _AGENDAS[pack.nominee_step]
+
+
+_AGENDAS = {with_nominees: tuple(s for s in STEPS if s != "nominees" or with_nominees) for with_nominees in (False, True)}
+"""The two agendas there are, built once: every decision asks for one."""
 
 
 def next_step(step: str, pack: RulePack) -> str:

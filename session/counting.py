@@ -9,7 +9,7 @@ entries live in ``SessionState.pending``, outside the tally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from session import commands as cmd
@@ -233,7 +233,7 @@ def _station_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.C
     refusal = station_refusal(s, actor.name)
     if refusal:
         raise no(refusal[0], **refusal[1])
-    if "station" in {f.name for f in fields(c)}:
+    if hasattr(c, "station"):
         if not c.station:  # type: ignore[attr-defined]
             return replace(c, station=actor.station)
         if c.station != actor.station:

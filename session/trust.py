@@ -159,7 +159,7 @@ def _actor_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.Com
         if refusal:
             raise no(refusal[0], **refusal[1])
     if isinstance(c, cmd.RecordBallot):
-        return replace(c, entered_by=actor.name)
+        return c if c.entered_by == actor.name else replace(c, entered_by=actor.name)
     if isinstance(c, (SignIn, SignOut)):
         return replace(c, member=actor.name)
     return c
