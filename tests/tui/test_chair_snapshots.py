@@ -105,6 +105,26 @@ def test_counting_small(snap_compare):
     assert snap_compare(half_counted(), terminal_size=SMALL)
 
 
+def test_counting_small_names_whole(snap_compare):
+    """At 80×24 the counting grid's level columns narrow to their mark, headed 1 2 3 (the keys' line below names
+    the levels); "Lê Văn Khánh — Phó Trưởng ban" and "Hoàng Thị Mai — Phó Trưởng ban" are whole, each wrapping
+    its position onto a second line of its row; the cursor (reverse video) covers both lines of row 1."""
+    from tui.widgets.ballot_entry import BallotEntry
+
+    app = half_counted()
+
+    async def names_whole(pilot):
+        await pilot.pause()
+        grid = app.screen.query_one(BallotEntry)
+        lines = [line.text for line in grid.render_lines(grid.region.reset_offset)]
+        rendered = "\n".join(lines)
+        assert grid.compact and "Tín nhiệm cao" not in rendered  # the level names are in the keys' line
+        assert "Lê Văn Khánh — Phó Trưởng" in rendered and "Hoàng Thị Mai — Phó" in rendered, rendered
+        assert [line.strip(" │") for line in lines if "ban" in line and "[" not in line] == ["ban", "Trưởng ban"]
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=names_whole)
+
+
 def test_minutes(snap_compare):
     """Minutes: v01 signed (ticked), v05 and v06 not; the preview lists books, each person's counts and the log code."""
     assert snap_compare(chair("minutes", c.SignMinutes("v01")), terminal_size=WIDE)

@@ -85,7 +85,8 @@ class BallotEntry(ScrollView, can_focus=True):
             self.text = text
             """The payload."""
 
-    def __init__(self, persons: list[tuple[str, str]], levels: list[str], lang: str = "vi", **kwargs) -> None:
+    def __init__(self, persons: list[tuple[str, str]], levels: list[str], lang: str = "vi",
+                 fit_rows: int | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.persons = persons
         """(name, position) per row, in ballot order."""
@@ -97,6 +98,14 @@ class BallotEntry(ScrollView, can_focus=True):
         """Cells per level column and for the last (other marks) column: the longest label fits."""
         self.keys = "".join(str(i) for i in range(1, len(levels) + 1)) + BLANK + SEVERAL + STRUCK
         """Every mark key the pack allows."""
+        self.fit_rows = fit_rows
+        """When set, the grid's height follows its lines (a wrapped name takes two), up to this many."""
+        self.compact = False
+        """True when the level labels do not leave the names room: columns as wide as their mark, numbered."""
+        self._lines: list[tuple[int, str]] = [(row, "") for row in range(len(persons))]
+        """(row, name text) per line below the header: a row's name may wrap onto more than one line."""
+        self._first: list[int] = list(range(len(persons)))
+        """Row → its first line."""
         self.locked = False
         """True while the committed draft waits to be sent: it is what will be recorded, so it cannot change."""
         self._scan: list[str] | None = None
@@ -109,15 +118,14 @@ class BallotEntry(ScrollView, can_focus=True):
     def set_persons(self, persons: list[tuple[str, str]]) -> None:
         """Lay the grid out for another list of persons (APPOINT: once the nominees are fixed)."""
         self.persons = persons
-        self._rows.clear()
-        self.virtual_size = Size(0, len(persons) + 2)
+        self._layout()
         self.clear()
         self.refresh()
 
     def set_language(self, levels: list[str], lang: str) -> None:
         """Redraw the column labels and captions in ``lang``; the draft is kept."""
         self.levels, self.lang, self.level_width = levels, lang, _level_width(levels)
-        self._rows.clear()
+        self._layout()
         self.refresh()
 
     def clear(self) -> None:
@@ -222,13 +230,43 @@ class BallotEntry(ScrollView, can_focus=True):
 
     # --- rendering (line by line: a keystroke redraws the two rows it touched, not the grid) ----
 
-
     def on_mount(self) -> None:
-        self.virtual_size = Size(0, len(self.persons) + 2)
+        self._layout()
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        """Lay the rows out for the width: level labels where the names keep their room, else numbered columns
+        as wide as their mark; a name longer than its column wraps onto the next line, never cut."""
+        width, self.compact = self.size.width, False
+        longest = max((cell_len(name) for name, _ in self.persons), default=0)
+        if self._name_width(width) < longest:
+            self.compact = True
+        name_width = self._name_width(width)
+        self._lines, self._first = [], []
+        for row, (name, position) in enumerate(self.persons):
+            self._first.append(len(self._lines))
+            self._lines += [(row, part) for part in wrap_words(f"{name} — {position}", name_width)]
+        self._rows.clear()
+        self.virtual_size = Size(0, len(self._lines) + 2)
+        if self.fit_rows is not None:
+            self.styles.height = min(len(self._lines), self.fit_rows) + 4  # borders, header and the caption line
+        self.refresh()
+
+    def _mark_width(self) -> int:
+        return COMPACT_WIDTH if self.compact else self.level_width
+
+    def _other_width(self) -> int:
+        return max(COMPACT_WIDTH, cell_len(t("entry.other", self.lang))) if self.compact else self.level_width
+
+    def _name_width(self, width: int) -> int:
+        return max(8, width - 5 - (self._mark_width() + 1) * len(self.levels) - (self._other_width() + 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._refresh_rows(old, new)
-        self.scroll_to_region(Region(0, new + 1, 1, 1), animate=False, immediate=True)
+        first = self._first[new] if new < len(self._first) else new
+        self.scroll_to_region(Region(0, first + 1, 1, self._height_of(new)), animate=False, immediate=True)
 
     def watch_marks(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         changed = [row for row, (a, b) in enumerate(zip(old, new)) if a != b] if len(old) == len(new) else None
@@ -237,10 +275,17 @@ class BallotEntry(ScrollView, can_focus=True):
         else:
             self._refresh_rows(*changed)
 
+    def _height_of(self, row: int) -> int:
+        if row >= len(self._first):
+            return 1
+        following = self._first[row + 1] if row + 1 < len(self._first) else len(self._lines)
+        return following - self._first[row]
+
     def _refresh_rows(self, *rows: int) -> None:
         top = self.scroll_offset.y
         for row in rows:
-            self.refresh(Region(0, row + 1 - top, self.size.width, 1))
+            if row < len(self._first):
+                self.refresh(Region(0, self._first[row] + 1 - top, self.size.width, self._height_of(row)))
 
     def on_focus(self) -> None:
         self.refresh()
@@ -249,10 +294,9 @@ class BallotEntry(ScrollView, can_focus=True):
         self.refresh()
 
     def _cells(self, number: str, name: str, cells: list[str], other: str) -> list[tuple[str, int, str]]:
-        width = self.size.width
-        level = self.level_width
-        name_width = max(8, width - 5 - level * (len(cells) + 1))
-        return [(number, 4, "right"), (name, name_width, "left")] + [(c, level, "center") for c in cells] + [(other, level, "center")]
+        level = self._mark_width()
+        return ([(number, 4, "right"), (name, self._name_width(self.size.width), "left")]
+                + [(c, level, "center") for c in cells] + [(other, self._other_width(), "center")])
 
     def _strip(self, parts: list[tuple[str, int, str]], style: Style) -> Strip:
         text = ""
@@ -267,32 +311,60 @@ class BallotEntry(ScrollView, can_focus=True):
         lang, index = self.lang, y + self.scroll_offset.y
         base = self.rich_style
         if index == 0:
-            head = self._cells("#", t("entry.person", lang), self.levels, t("entry.other", lang))
+            labels = [str(i) for i in range(1, len(self.levels) + 1)] if self.compact else self.levels
+            head = self._cells("#", t("entry.person", lang), labels, t("entry.other", lang))
             return self._strip(head, base + Style(bold=True, underline=True))
-        row = index - 1
-        if row >= len(self.persons):
-            if row == len(self.persons) and self._scan is not None:
+        line = index - 1
+        if line >= len(self._lines):
+            if line == len(self._lines) and self._scan is not None:
                 return self._strip([(t("entry.scanning", lang), self.size.width, "left")], base + Style(italic=True))
-            if row == len(self.persons) and self._jump is not None:
+            if line == len(self._lines) and self._jump is not None:
                 caption = t("entry.jumping", lang, digits=self._jump or "_")
                 return self._strip([(caption, self.size.width, "left")], base + Style(italic=True))
             return Strip.blank(self.size.width, base)
-        mark, here = self.marks[row], row == self.cursor
-        key = (row, mark, here and self.has_focus, here, self.size.width, lang, base)
+        row, part = self._lines[line]
+        mark, here, first = self.marks[row], row == self.cursor, line == self._first[row]
+        key = (line, mark, here and self.has_focus, here, self.size.width, lang, base)
         strip = self._rows.get(key)
         if strip is None:
-            if len(self._rows) > 4 * len(self.persons) + 16:
+            if len(self._rows) > 4 * len(self._lines) + 16:
                 self._rows.clear()
-            strip = self._rows[key] = self._row_strip(row, mark, here, base)
+            strip = self._rows[key] = self._row_strip(row, part, first, mark, here, base)
         return strip
 
-    def _row_strip(self, row: int, mark: str, here: bool, base: Style) -> Strip:
+    def _row_strip(self, row: int, part: str, first: bool, mark: str, here: bool, base: Style) -> Strip:
         lang = self.lang
-        name, position = self.persons[row]
-        specials = {BLANK: t("entry.blank", lang), SEVERAL: t("entry.several", lang), STRUCK: t("entry.struck", lang)}
-        cells = ["[X]" if mark == str(i) else "[ ]" for i in range(1, len(self.levels) + 1)]
         style = base + (Style(reverse=True) if here and self.has_focus else Style(bold=True) if here else Style())
-        return self._strip(self._cells(str(row + 1), f"{name} — {position}", cells, specials.get(mark, "·" if not mark else "")), style)
+        if not first:  # a wrapped name's next line: the name column only
+            return self._strip(self._cells("", part, [""] * len(self.levels), ""), style)
+        specials = {BLANK: t("entry.blank", lang), SEVERAL: t("entry.several", lang), STRUCK: t("entry.struck", lang)}
+        if self.compact:  # the mark itself: the keys' legend names it
+            specials = {BLANK: BLANK, SEVERAL: SEVERAL, STRUCK: STRUCK}
+        cells = ["[X]" if mark == str(i) else "[ ]" for i in range(1, len(self.levels) + 1)]
+        return self._strip(self._cells(str(row + 1), part, cells, specials.get(mark, "·" if not mark else "")), style)
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken between words (a word longer than a line is split)."""
+    lines, line = [], ""
+    for word in text.split():
+        while cell_len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(set_cell_size(word, width))
+            word = word[len(lines[-1]):]
+        candidate = f"{line} {word}" if line else word
+        if cell_len(candidate) <= width:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    return lines + [line] if line or not lines else lines
+
+
+COMPACT_WIDTH = 3
+"""Cells per level column when compact: ``[X]``."""
 
 
 def _level_width(levels: list[str]) -> int:

@@ -96,9 +96,7 @@ class ChairEntry(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="entry-form")
-        grid = BallotEntry(self._persons(), self._levels(), self.lang, id="grid")
-        grid.styles.height = min(len(self.books.persons), 8) + 4  # borders, header and the caption line
-        yield grid
+        yield BallotEntry(self._persons(), self._levels(), self.lang, fit_rows=8, id="grid")
         yield Static(id="entry-help")
         yield Static(id="entry-last")
         yield Static(id="entry-tally")
@@ -187,5 +185,4 @@ class ChairEntry(Vertical):
         forms = list(self.state.books)
         self.form = forms[(forms.index(self.form) + 1) % len(forms)]
         self.grid.set_persons(self._persons())
-        self.grid.styles.height = min(len(self.books.persons), 8) + 4
         self.show(self.state, self.lang)
