@@ -148,19 +148,27 @@ def test_sealing_dialog(snap_compare):
 
 
 def test_announcing_small_names_whole(snap_compare):
-    """At 80×24 before the announcement: the agenda keeps only marks and times; the results table shows
-    "Lê Văn Khánh" and "Hoàng Thị Mai" whole, each count with its percentage below it, nothing cut to "…";
-    the books line (Triệu tập 12 · có mặt 12 …) wraps but is whole; footer: c Công bố, v In biên bản."""
+    """At 80×24 before the announcement: the agenda keeps its marks and short step names (✓ Kiểm phiếu, ✓ Biên bản,
+    ▶ Công bố, · Niêm phong), the times left out; the results table shows "Lê Văn Khánh" and "Hoàng Thị Mai"
+    whole, each count with its percentage below it (25,00% … 16,67%), nothing cut to "…"; the band "Từ 2/3 trở lên"
+    wraps in its column; the books line wraps but is whole; footer: c Công bố, v In biên bản."""
+    from tui.widgets.agenda_list import AgendaList
     from tui.widgets.tally_table import ResultsView
 
     app = chair("announcing")
 
+    def rendered(widget) -> str:
+        return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
+
     async def names_whole(pilot):
         await pilot.pause()
-        text = app.screen.query_one(ResultsView).render()
-        rendered = "\n".join(line.text for line in app.screen.query_one(ResultsView).render_lines(
-            app.screen.query_one(ResultsView).region.reset_offset))
-        assert "Lê Văn Khánh" in rendered and "Hoàng Thị Mai" in rendered and "…" not in rendered, text
+        table = rendered(app.screen.query_one(ResultsView))
+        assert "Lê Văn Khánh" in table and "Hoàng Thị Mai" in table and "…" not in table, table
+        assert all(figure in table for figure in ("25,00%", "58,33%", "16,67%", "66,67%")), table
+        agenda = rendered(app.screen.query_one(AgendaList))
+        assert all(f"{mark} {name}" in agenda for mark, name in
+                   (("✓", "Tổ kiểm phiếu"), ("✓", "Biên bản"), ("▶", "Công bố"), ("·", "Niêm phong"))), agenda
+        assert "…" not in agenda and "15:00" not in agenda, agenda
 
     assert snap_compare(app, terminal_size=SMALL, run_before=names_whole)
 

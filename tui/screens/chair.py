@@ -169,7 +169,7 @@ class ChairScreen(Screen):
             self._bindings = BindingsMap(chair_bindings(lang, step))
 
     def fit_side(self) -> None:
-        """On a narrow terminal the results table needs the agenda's room: the side keeps only marks and times."""
+        """On a narrow terminal the results table needs the agenda's room: the side keeps marks and short names."""
         narrow = self.size.width < 100 and self.app.service.state.step in RESULT_STEPS
         self.query_one("#side").set_class(narrow, "narrow")
 

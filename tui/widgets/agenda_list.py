@@ -58,7 +58,11 @@ class AgendaList(Static):
     def show(self, state: SessionState, lang: str) -> None:
         self._shown = (state, lang)
         order = steps_for(state.pack)
-        room = self.size.width - PREFIX
+        width = self.size.width
+        # Where even the short names would be cut after the times (the results steps at 80 columns), the times
+        # go: the step names are what the chair reads; each step's time stays in the log and the minutes.
+        timed = width <= 0 or max(len(t("step_short." + step, lang)) for step in order) <= width - PREFIX
+        room = width - (PREFIX if timed else len("✓ "))
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(t("chair.agenda", lang) + "\n", style="bold underline")
         for index, step in enumerate(order):
@@ -69,7 +73,8 @@ class AgendaList(Static):
                 when = state.step_times.get(step)
             style = {"done": "green", "current": "bold reverse", "locked": "dim"}[status]
             # The time goes first so a label cut short at 80 columns never hides it.
-            text.append(f"{MARKS[status]} {hhmm(when, state.conference.timezone) or '     '} ", style="green" if status == "done" else "")
+            time = f"{hhmm(when, state.conference.timezone) or '     '} " if timed else ""
+            text.append(f"{MARKS[status]} {time}", style="green" if status == "done" else "")
             # A step's full name where it fits, else its short one (never cut), as at 80 columns.
             name = t("step." + step, lang)
             text.append(name if room <= 0 or len(name) <= room else t("step_short." + step, lang), style=style)

@@ -26,20 +26,30 @@ def level_label(state: SessionState, key: str, lang: str) -> str:
     return level.vi if lang == "vi" else level.en
 
 
-def results_renderable(state: SessionState, lang: str, compact: bool = False) -> Group:
+def results_renderable(state: SessionState, lang: str, compact: bool = False, width: int = 0) -> Group:
     """The table, the books line, each reached band's consequence and the citation."""
     data = results(state)
     keys = [lv.key for lv in state.pack.levels] + ["invalid"]
-    table = Table(expand=True, header_style="bold", box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD)
+    # Compact: no outer edge and one space between columns, the room going to the figures.
+    table = Table(expand=True, header_style="bold", box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
+                  show_edge=not compact, collapse_padding=compact, pad_edge=not compact)
     # A person's name is never cut: the column is as wide as the longest name, the counts share the rest.
     longest = max((len(p["name"]) for p in data["persons"]), default=0)
     table.add_column(t("table.name", lang), ratio=None if compact else 3, no_wrap=compact,
                      min_width=longest if compact else None)
     if not compact:
         table.add_column(t("table.position", lang), ratio=2, overflow="ellipsis")
-    for key in keys:
-        table.add_column(level_label(state, key, lang), justify="right", ratio=2)
-    table.add_column(t("results.band", lang), ratio=3)
+    # Nor, when compact, a count or a percentage: each count column is as wide as the widest figure, and as its
+    # heading's longest word while the band keeps its room in ``width`` (else the heading folds, the figures stay).
+    figures = max((len(percent_label(p["percent"][k], lang)) for p in data["persons"] for k in keys), default=0)
+    labels = [level_label(state, key, lang) for key in keys]
+    bands = max((len(w) for p in data["persons"] for w in t(f"band.{p['band']}", lang).split()), default=0)
+    worded = [max(figures, *(len(w) for w in label.split())) for label in labels]
+    fits = not width or longest + sum(worded) + bands + len(keys) + 1 <= width
+    for label, least in zip(labels, worded):
+        table.add_column(label, justify="right", ratio=None if compact else 2, overflow="fold",
+                         width=(least if fits else figures) if compact else None)
+    table.add_column(t("results.band", lang), ratio=3, min_width=bands if compact else None)
     notes: list[Text] = []
     for person in data["persons"]:
         band = person["band"]
@@ -71,7 +81,7 @@ class ResultsView(Static):
     def show(self, state: SessionState, lang: str) -> None:
         self._shown = (state, lang)
         narrow = self.compact or self.size.width < self.NARROW
-        self.update(results_renderable(state, lang, narrow))
+        self.update(results_renderable(state, lang, narrow, self.size.width))
 
     def on_resize(self) -> None:
         if self._shown is not None:
