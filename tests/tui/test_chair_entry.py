@@ -68,3 +68,49 @@ async def test_a_whole_invalid_ballot_and_keys_typed_fast():
             assert words in help_line
         await pilot.press("e", "tab")  # Tab after e reaches the list, not lost on a dialog being built
         assert isinstance(app.focused, OptionList)
+
+
+async def test_w_moves_the_entry_to_the_next_form_and_its_ballot_is_recorded_on_that_form():
+    from tests.forms_support import forms_conference, started, to_counting
+
+    service = to_counting(started(forms_conference()))
+    books = service.state.books
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        entry = app.screen.query_one(ChairEntry)
+        assert entry.form == "A" and len(entry.grid.persons) == 3
+        await pilot.press("w")  # form B: two persons
+        assert entry.form == "B" and [name for name, _ in entry.grid.persons] == [p.name for p in books["B"].persons]
+        assert "khối B" in _text(app, "#entry-form")
+        await pilot.press("1", "2", "enter")
+        await pilot.pause()
+        assert [e.marks for e in books["B"].entries.values()] == ["12"]
+        assert not books["A"].entries and not books["C"].entries
+        await pilot.press("w", "3", "enter")  # form C: one person
+        await pilot.pause()
+        assert [e.marks for e in books["C"].entries.values()] == ["3"] and not books["A"].entries
+
+
+async def test_the_help_at_counting_names_the_grids_keys_and_g_goes_to_a_row():
+    from tests.forms_support import forms_conference, started, to_counting
+    from tui.screens.help import HelpScreen
+
+    app = ChairApp(to_counting(started(forms_conference())), follow=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = {does: k for k, does in app.screen.rows}
+        assert keys["Đến dòng số"] == "g" and "Cách nhập" not in keys  # entry mode is chosen before counting
+        assert keys["Mẫu phiếu tiếp theo"] == "w" and keys["Điền phần còn lại"] == "f"
+        assert keys["Cả phiếu không hợp lệ"] == "i" and keys["Điền phần còn lại và ghi phiếu"] == "space"
+
+
+async def test_the_help_while_voting_gives_g_to_the_entry_mode():
+    from tui.screens.help import HelpScreen
+
+    app = ChairApp(at_step("voting"), follow=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = {does: k for k, does in app.screen.rows}
+        assert keys["Cách nhập"] == "g" and "Đến dòng số" not in keys

@@ -12,7 +12,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -30,6 +30,7 @@ register({
     "entry.other": ("Khác", "Other"),
     "entry.fill": ("Điền phần còn lại", "Fill the rest"),
     "entry.commit": ("Ghi phiếu", "Commit"),
+    "entry.fill_commit": ("Điền phần còn lại và ghi phiếu", "Fill the rest and commit"),
     "entry.invalid": ("Cả phiếu không hợp lệ", "Whole ballot invalid"),
     "entry.jump": ("Đến dòng số", "Go to row"),
     "entry.incomplete": ("Còn {count} dòng chưa nhập (phím f điền phần còn lại).",
@@ -45,16 +46,22 @@ FILL, INVALID, JUMP, FILL_COMMIT = "f", "i", "g", "space"
 and fill the rest then commit (a ballot whose rows are all alike costs its mark and this key)."""
 
 
+def entry_bindings(lang: str) -> list[Binding]:
+    """The grid's command keys, described in ``lang`` for the help: ``g`` here is always the grid's go to row."""
+    return [
+        Binding(FILL, "fill", t("entry.fill", lang), show=False),
+        Binding(FILL_COMMIT, "fill_commit", t("entry.fill_commit", lang), show=False),
+        Binding("enter", "commit", t("entry.commit", lang), show=False),
+        Binding(INVALID, "invalid", t("entry.invalid", lang), show=False),
+        Binding(JUMP, "jump", t("entry.jump", lang), show=False),
+    ]
+
+
 class BallotEntry(ScrollView, can_focus=True):
     """A draft ballot in the paper's layout; posts ``Committed`` on Enter once every row has a mark."""
 
-    BINDINGS = [
-        Binding(FILL, "fill", show=False),
-        Binding("enter", "commit", show=False),
-        Binding(INVALID, "invalid", show=False),
-        Binding(JUMP, "jump", show=False),
-    ]
-    """Handled in ``on_key`` first; kept so the keys are discoverable (the screen prints them translated)."""
+    BINDINGS = entry_bindings("vi")
+    """Handled in ``on_key`` first; kept, in the user's language, so that the help (?) lists them."""
 
     DEFAULT_CSS = """
     BallotEntry { height: 1fr; border: round $primary; padding: 0 1; }
@@ -94,6 +101,7 @@ class BallotEntry(ScrollView, can_focus=True):
         """Column labels: the pack's levels in mark order."""
         self.lang = lang
         """Interface language."""
+        self._bindings = BindingsMap(entry_bindings(lang))
         self.level_width = _level_width(levels)
         """Cells per level column and for the last (other marks) column: the longest label fits."""
         self.keys = "".join(str(i) for i in range(1, len(levels) + 1)) + BLANK + SEVERAL + STRUCK
@@ -125,6 +133,7 @@ class BallotEntry(ScrollView, can_focus=True):
     def set_language(self, levels: list[str], lang: str) -> None:
         """Redraw the column labels and captions in ``lang``; the draft is kept."""
         self.levels, self.lang, self.level_width = levels, lang, _level_width(levels)
+        self._bindings = BindingsMap(entry_bindings(lang))
         self._layout()
         self.refresh()
 
@@ -165,6 +174,11 @@ class BallotEntry(ScrollView, can_focus=True):
     def action_invalid(self) -> None:
         """Ask the screen for a whole-ballot invalid reason."""
         self.post_message(self.InvalidAsked())
+
+    def action_fill_commit(self) -> None:
+        """Fill the rest, then commit."""
+        self.action_fill()
+        self.action_commit()
 
     def action_jump(self) -> None:
         """Start reading a row number (as many digits as the last row has)."""
@@ -216,8 +230,7 @@ class BallotEntry(ScrollView, can_focus=True):
         elif char == FILL:
             self.action_fill()
         elif event.key == FILL_COMMIT:
-            self.action_fill()
-            self.action_commit()
+            self.action_fill_commit()
         elif char == INVALID:
             self.action_invalid()
         elif char == JUMP:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -30,6 +30,7 @@ register({
                          "{levels} · 0 no mark · x two or more · - struck out · f fill the rest · Space fill and commit · "
                          "i whole ballot invalid · Enter commits · Tab the list · c correct an entered ballot"),
     "chair_entry.form": ("Mẫu phiếu: {form} (phím w đổi mẫu)", "Ballot form: {form} (w changes the form)"),
+    "chair_entry.next_form": ("Mẫu phiếu tiếp theo", "Next ballot form"),
     "chair_entry.next": ("Phiếu số {n}", "Ballot {n}"),
     "chair_entry.last": ("Vừa nhập phiếu số {n}: {content}", "Just entered ballot {n}: {content}"),
     "chair_entry.none": ("Chưa nhập phiếu nào.", "No ballot entered yet."),
@@ -61,7 +62,7 @@ class ChairEntry(Vertical):
     """
 
     BINDINGS = [Binding("w", "next_form", show=False)]
-    """With several ballot forms, w moves the entry on to the next form."""
+    """With several ballot forms, w moves the entry on to the next form (described in the help when it is so)."""
 
     class Record(Message):
         """A ballot to record: marks, or a whole-ballot invalid reason, on ``form``."""
@@ -82,6 +83,11 @@ class ChairEntry(Vertical):
         self.state, self.lang = state, lang
         self.form = next(iter(state.books))
         """The form being entered."""
+        self._describe_keys(lang)
+
+    def _describe_keys(self, lang: str) -> None:
+        if self.state.several_forms:
+            self._bindings = BindingsMap([Binding("w", "next_form", t("chair_entry.next_form", lang), show=False)])
 
     @property
     def books(self) -> Books:
@@ -114,6 +120,7 @@ class ChairEntry(Vertical):
         """Redraw from ``state``; the draft on the grid is kept."""
         if lang != self.lang:
             self.grid.set_language(self._levels_in(state, lang), lang)
+            self._describe_keys(lang)
         self.state, self.lang = state, lang
         books = self.books
         levels = " · ".join(f"{i} {name}" for i, name in enumerate(self._levels(), 1))
