@@ -128,3 +128,24 @@ async def test_the_chair_counts_pending_and_mismatched_ballots_as_the_stations_d
         await pilot.pause()
         shown = str(app.screen.query_one("#progress").render())
         assert "Chờ đối chiếu (chưa tính): 1 · lệch: 1" in shown, shown
+
+
+async def test_the_team_vote_says_that_enter_moves_to_the_next_field_then_records():
+    from session import commands as c
+    from session.events import CHAIR
+    from tests.tui.chair_support import at_step
+    from tui.screens.dialogs import VoteForm
+
+    service = at_step("counting_team")
+    service.handle(c.ProposeTeam(("v01", "v05", "v06"), "v01"), CHAIR)
+    app = ChairApp(service, follow=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        form = app.screen
+        assert isinstance(form, VoteForm)
+        assert "ô tiếp theo" in str(form.query_one(".hint").render())
+        await pilot.press("enter")
+        assert app.screen is form and service.state.team_vote is None  # the first Enter only moves on
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.screen is not form and service.state.team_vote == (12, 0, 0)

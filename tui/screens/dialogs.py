@@ -122,6 +122,9 @@ class Vote:
 class FieldsForm(Dialog[T]):
     """Several fields: Enter moves to the next one, and on the last one ``finish`` reads them all."""
 
+    def hint(self) -> str:
+        return t("dlg.submit_fields", self.lang)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         fields = list(self.query(Input))

@@ -144,6 +144,8 @@ register({
     "dlg.irreversible": ("Không thể hoàn tác. Nhấn Enter để xác nhận, Esc để hủy.",
                          "This cannot be undone. Press Enter to confirm, Esc to cancel."),
     "dlg.submit": ("Enter: ghi · Esc: hủy", "Enter: record · Esc: cancel"),
+    "dlg.submit_fields": ("Enter: sang ô tiếp theo, ở ô cuối thì ghi · Esc: hủy",
+                          "Enter: the next field, on the last one records · Esc: cancel"),
     "dlg.return": ("Chốt số phiếu thu về (đã phát {issued})", "Close the collection ({issued} issued)"),
     "dlg.count_close": ("Kết thúc kiểm phiếu: đã nhập {entered}/{returned} phiếu", "Close the count: {entered}/{returned} entered"),
     "dlg.announce": ("Công bố kết quả lên màn chiếu cho toàn hội nghị?", "Announce the results to the whole hall?"),
