@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from session import conference_text as ct
 from session.errors import BadInput
-from session.i18n import CATALOGUE
+from session.i18n import register
 
 if TYPE_CHECKING:
     from session.conference import Person
@@ -90,6 +90,4 @@ _STRINGS = {
     "file.form_empty": ("{where}: mẫu phiếu {id} «{title}» không còn ai đủ điều kiện lấy phiếu.",
                         "{where}: form {id} “{title}” has nobody left eligible."),
 }
-_clash = set(_STRINGS) & set(CATALOGUE)
-assert not _clash, f"i18n keys defined twice: {sorted(_clash)}"
-CATALOGUE.update(_STRINGS)
+register(_STRINGS)

@@ -18,7 +18,7 @@ from session import events as ev
 from session import evolve as evo
 from session import paper
 from session.forms import form_books, refuse
-from session.i18n import CATALOGUE
+from session.i18n import CATALOGUE, register
 from session.state import Books, SessionState
 from session.upcast import upcaster
 
@@ -397,6 +397,4 @@ _STRINGS = {
     "event.mismatch_resolved": ("Tổ trưởng {confirmed_by} quyết định phiếu lệch {batch}/{position}",
                                 "Head {confirmed_by} resolved the mismatch on ballot {batch}/{position}"),
 }
-_clash = set(_STRINGS) & set(CATALOGUE)
-assert not _clash, f"i18n keys defined twice: {sorted(_clash)}"
-CATALOGUE.update(_STRINGS)
+register(_STRINGS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from session.i18n import CATALOGUE, Phrase
+from session.i18n import Phrase, register
 
 if TYPE_CHECKING:
     from session.state import Books, SessionState
@@ -65,6 +65,4 @@ STRINGS = {
                         "  Form {id} “{title}”: issued {issued} · returned {returned} · entered {entered}"),
     "results.form": ("MẪU PHIẾU {id} — {title}", "BALLOT FORM {id} — {title}"),
 }
-_clash = set(STRINGS) & set(CATALOGUE)
-assert not _clash, f"i18n keys defined twice: {sorted(_clash)}"
-CATALOGUE.update(STRINGS)
+register(STRINGS)

@@ -258,6 +258,14 @@ class Phrase:
         return t(self.key, "vi", **self.params)
 
 
+def register(entries: dict[str, tuple[str, str]]) -> None:
+    """Add ``key → (Vietnamese, English)`` entries from a module of their own; a key may not be defined twice."""
+    clash = set(entries) & set(CATALOGUE)
+    if clash:
+        raise ValueError(f"i18n keys defined twice: {sorted(clash)}")
+    CATALOGUE.update(entries)
+
+
 def t(key: str, lang: str = "vi", **params: object) -> str:
     """The text of ``key`` in ``lang`` with ``params`` filled in (the key itself if unknown), in the session's vocabulary."""
     pair = CATALOGUE.get(key)

@@ -16,7 +16,7 @@ from session import commands as cmd
 from session import decide as dec
 from session import events as ev
 from session import evolve as evo
-from session.i18n import CATALOGUE
+from session.i18n import register
 from session.state import SessionState
 
 
@@ -100,4 +100,4 @@ STRINGS = {
                                     "Issuing ended with people present holding no ballot: {voters}"),
 }
 """This module's messages: (Vietnamese, English)."""
-CATALOGUE.update(STRINGS)
+register(STRINGS)

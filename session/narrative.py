@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from session.events import Recorded
-from session.i18n import CATALOGUE, t
+from session.i18n import CATALOGUE, register, t
 from session.rules import REASON_KEYS, InvalidReason
 
 _ID_FIELDS = ("voters", "members", "head", "voter", "member", "confirmed_by", "persons")
@@ -38,8 +38,7 @@ _FIELD_STRINGS = {
     "field.none": ("(không có)", "(none)"), "field.yes": ("có", "yes"), "field.no": ("không", "no"),
 }
 """The replay's detail pane: each payload field by its name in words (an unlisted field shows its key)."""
-assert not set(_FIELD_STRINGS) & set(CATALOGUE), "i18n keys defined twice"
-CATALOGUE.update(_FIELD_STRINGS)
+register(_FIELD_STRINGS)
 
 
 def reason_text(key: str | None, lang: str = "vi") -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from session.errors import BadInput
 from session.events import Recorded
-from session.i18n import CATALOGUE
+from session.i18n import register
 from session.log import PROOF_BITS, PROOF_CHARS, proof_code
 
 BALLOT_PREFIX = "tinnhiem"
@@ -256,7 +256,4 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 """Document strings: key → (Vietnamese, English)."""
 
-_clash = set(STRINGS) & set(CATALOGUE)
-if _clash:
-    raise ValueError(f"i18n keys defined twice: {sorted(_clash)}")
-CATALOGUE.update(STRINGS)
+register(STRINGS)

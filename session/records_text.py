@@ -5,7 +5,7 @@ The renderers take the dataclasses of ``session.records`` (which imports this mo
 
 from __future__ import annotations
 
-from session.i18n import CATALOGUE, t
+from session.i18n import register, t
 
 STRINGS = {
     "rec.entries_title": ("Nhật ký nhập phiếu", "Ballot entry log"),
@@ -94,9 +94,7 @@ STRINGS = {
     "action.print resolution": ("In dự thảo nghị quyết", "Print the draft resolution"),
 }
 """The records' messages: (Vietnamese, English)."""
-_clash = set(STRINGS) & set(CATALOGUE)
-assert not _clash, f"i18n keys defined twice: {sorted(_clash)}"
-CATALOGUE.update(STRINGS)
+register(STRINGS)
 
 
 def _top(head, title_key: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from session.conference_text import same_name_key
-from session.i18n import CATALOGUE
+from session.i18n import register
 from session.results import band_text, results
 from session.state import SessionState
 
@@ -41,10 +41,7 @@ STRINGS = {
                     "Wrote the summary {file}: {persons} persons, {places} conferences."),
     "report.suffix": ("Báo cáo là tệp .xlsx hoặc .pdf, không phải {file}.", "The report is an .xlsx or a .pdf file, not {file}."),
 }
-_clash = set(STRINGS) & set(CATALOGUE)
-if _clash:
-    raise ValueError(f"i18n keys defined twice: {sorted(_clash)}")
-CATALOGUE.update(STRINGS)
+register(STRINGS)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from session import decide as dec
 from session import events as ev
 from session import evolve as evo
 from session.agenda import allowed
-from session.i18n import CATALOGUE
+from session.i18n import register
 from session.state import SessionState
 
 FOREIGN_REASONS = frozenset({"not_issued", "other_form"})
@@ -304,6 +304,4 @@ _STRINGS = {
     "event.foreign_confirmed": ("Tổ trưởng {confirmed_by} xác nhận phiếu {batch}/{position} không hợp lệ ({invalid_reason})",
                                 "Head {confirmed_by} confirmed ballot {batch}/{position} invalid ({invalid_reason})"),
 }
-_clash = set(_STRINGS) & set(CATALOGUE)
-assert not _clash, f"i18n keys defined twice: {sorted(_clash)}"
-CATALOGUE.update(_STRINGS)
+register(_STRINGS)

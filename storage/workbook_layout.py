@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from session.i18n import CATALOGUE
+from session.i18n import register
 
 TEXT, DATE, FLAG, WHOLE, LIST = "text", "date", "flag", "whole", "list"
 """How a cell is read: text, a date, yes/no, a whole number, a list separated by ';'."""
@@ -159,10 +159,7 @@ STRINGS = {
     "workbook.col.colour": ("Màu giấy (không bắt buộc).", "Paper colour (optional)."),
     "workbook.col.form_persons": ("Mã những người được lấy phiếu trên mẫu này.", "Ids of the persons on this form."),
 }
-_clash = set(STRINGS) & set(CATALOGUE)
-if _clash:
-    raise ValueError(f"i18n keys defined twice: {sorted(_clash)}")
-CATALOGUE.update(STRINGS)
+register(STRINGS)
 
 
 def explain_key(sheet: Sheet, column: Column) -> str:

@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from session.i18n import CATALOGUE, t
+from session.i18n import register, t
 from storage import workbook_layout as lay
 
 PERCENT = "0.00%"
@@ -52,10 +52,7 @@ STRINGS = {
     "xlsx.basis": ("Căn cứ tính tỷ lệ", "Basis of the percentages"),
     "xlsx.denominator": ("Mẫu số", "Denominator"),
 }
-_clash = set(STRINGS) & set(CATALOGUE)
-if _clash:
-    raise ValueError(f"i18n keys defined twice: {sorted(_clash)}")
-CATALOGUE.update(STRINGS)
+register(STRINGS)
 
 
 def share(percent_text: str) -> float:
