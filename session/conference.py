@@ -108,8 +108,6 @@ class Conference:
     """The rule pack with any overrides applied."""
     persons: tuple[Person, ...]
     """Persons on the ballot, in ballot order (eligible only)."""
-    excluded: tuple[Person, ...]
-    """Persons left off the ballot by an eligibility rule."""
     voters: tuple[Voter, ...]
     """The convened voters, merged."""
     notices: tuple[Notice, ...]
@@ -146,6 +144,11 @@ class Conference:
     """The locality of the place–date line ("Quảng Ngãi, ngày …"); '' falls back to ``place``."""
     witnesses: tuple[str, ...] = ()
     """Witnesses of the count (an observer of the higher level, …) who sign the minutes beside the team."""
+
+    @property
+    def excluded(self) -> tuple[Person, ...]:
+        """Persons left off the ballot by an eligibility rule."""
+        return tuple(x.person for x in self.exclusions)
 
     @property
     def convened(self) -> int:
@@ -243,7 +246,6 @@ def conference_from_data(data: dict[str, Any], eligibility: str = "pack") -> Con
         date=meeting,
         pack=pack,
         persons=tuple(eligible),
-        excluded=tuple(x.person for x in exclusions),
         voters=tuple(voters),
         notices=tuple(notices),
         total_members=total,
