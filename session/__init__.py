@@ -5,5 +5,5 @@ Commands go through ``decide(state, command) -> events``; events go through
 """
 
 # Importing registers the counting stations' commands and events, station trust (sign-in, PIN resets, independence),
-# and latecomers (present until issuing ends; leaving issuing with someone unserved).
-from session import counting, latecomers, trust  # noqa: F401
+# latecomers (present until issuing ends; leaving issuing with someone unserved) and held scans.
+from session import counting, latecomers, scanning, trust  # noqa: F401

@@ -38,7 +38,7 @@ IMPLIED: dict[type, Callable[[ev.Event, ev.Actor], cmd.Command]] = {
     ev.SpoiledExchanged: lambda e, a: cmd.ExchangeSpoiled(e.voter, e.form),
     ev.ReturnedRecorded: lambda e, a: cmd.RecordReturned(e.count, e.form),
     ev.BallotRecorded: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, a.station,
-                                                     form=e.form),
+                                                     form=e.form, image=e.image),
     ev.BallotCorrected: lambda e, a: cmd.CorrectBallot(e.position, e.because, e.marks, e.invalid_reason, e.batch,
                                                        e.confirmed_by, e.form),
     ev.MinutesSigned: lambda e, a: cmd.SignMinutes(e.member),
@@ -47,7 +47,7 @@ IMPLIED: dict[type, Callable[[ev.Event, ev.Actor], cmd.Command]] = {
     cnt.EntryModeSet: lambda e, a: cnt.SetEntryMode(e.double),
     cnt.BatchOpened: lambda e, a: cnt.OpenBatch(e.batch, e.station, e.form),
     cnt.EntrySubmitted: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, e.station,
-                                                      form=e.form),
+                                                      form=e.form, image=e.image),
     cnt.MismatchResolved: lambda e, a: cnt.ResolveMismatch(e.position, e.batch, e.marks, e.invalid_reason,
                                                            e.confirmed_by, e.form),
 }
@@ -144,9 +144,9 @@ def _decoded(rec: Recorded) -> ev.Event:
 def _fields_as_written(cls: type[ev.Event], payload: dict) -> bool:
     """Every field, but an optional one exactly when it is not "" (as ``Event.payload`` writes it)."""
     names = _names(cls)
-    if payload.keys() == names:
-        return all(payload[k] != "" for k in cls.OPTIONAL)
-    return payload.keys() == names - {k for k in cls.OPTIONAL if k not in payload}
+    if payload.keys() != names and payload.keys() != names - {k for k in cls.OPTIONAL if k not in payload}:
+        return False
+    return all(payload[k] != "" for k in cls.OPTIONAL if k in payload)
 
 
 _NAMES: dict[type, frozenset[str]] = {}

@@ -132,6 +132,8 @@ class RecordBallot(Command):
     """Voter id of the team head confirming a foreign ballot counted as invalid (a station's entry)."""
     form: str = ""
     """Ballot form id; "" for the only form."""
+    image: str = ""
+    """The scan it was read from (``session.scanning.image_parts``); "" when typed off the paper."""
 
 
 @dataclass(frozen=True)

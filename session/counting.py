@@ -25,7 +25,7 @@ from session.upcast import upcaster
 Content = tuple[str | None, str | None]
 """(marks, whole-ballot invalid reason key) of one entry."""
 
-STATION_ACTIONS = frozenset({"ballot", "correct", "batch", "resolve", "signin", "signout"})
+STATION_ACTIONS = frozenset({"ballot", "hold", "correct", "batch", "resolve", "signin", "signout"})
 """The only actions a counting station may ask: it never moves the agenda."""
 
 
@@ -103,7 +103,7 @@ class EntrySubmitted(ev.Event):
 
     TYPE: ClassVar[str] = "entry_submitted"
     VERSION: ClassVar[int] = 2
-    OPTIONAL: ClassVar[frozenset[str]] = ev.ONE_FORM
+    OPTIONAL: ClassVar[frozenset[str]] = ev.SCANNED
     batch: str
     """Batch code."""
     position: int
@@ -118,6 +118,8 @@ class EntrySubmitted(ev.Event):
     """Voter id of the member who entered it (version 2; "" in older logs)."""
     form: str = ""
     """Ballot form of the batch; "" (left out of the payload) in a single-form session and in older logs."""
+    image: str = ""
+    """The scan it was read from, as on ``BallotRecorded``; "" (left out) when typed."""
 
 
 @upcaster("entry_submitted", 1)
@@ -280,13 +282,18 @@ def _entry_mode(s: SessionState, c: SetEntryMode, no) -> dec.Events:
 _single_ballot = dec.HANDLERS[cmd.RecordBallot]
 
 
+def batch_opening(s: SessionState, b: Books, batch: str, station: str, no) -> dec.Events:
+    """The ``BatchOpened`` a station's first entry in ``batch`` implies (none when it has the batch open already)."""
+    if not (batch and station) or station in b.batches.get(batch, ()):
+        return ()
+    _open_refusal(s, b, batch, station, no)
+    return (BatchOpened(batch, station, s.form_field(b)),)
+
+
 def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
     b = form_books(s, c.form, no)
     form = s.form_field(b)
-    opening: dec.Events = ()
-    if c.batch and c.station and c.station not in b.batches.get(c.batch, ()):
-        _open_refusal(s, b, c.batch, c.station, no)
-        opening = (BatchOpened(c.batch, c.station, form),)
+    opening = batch_opening(s, b, c.batch, c.station, no)
     if not s.double_entry:
         return opening + _single_ballot(s, c, no)
     if not c.station:
@@ -304,9 +311,10 @@ def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
         raise refuse(no, s, b, "double.already", where)
     if len(by) >= 2:
         raise refuse(no, s, b, "double.two_already", where)
-    if not by and b.returned is not None and b.entered + len(b.pending) >= b.returned:
+    if not by and key not in b.held and b.returned is not None and b.claimed >= b.returned:
         raise refuse(no, s, b, "ballot.all_entered", {"returned": b.returned})
-    events: dec.Events = opening + (EntrySubmitted(c.batch, position, c.station, marks, reason, c.entered_by, form),)
+    events: dec.Events = opening + (EntrySubmitted(c.batch, position, c.station, marks, reason, c.entered_by, form,
+                                                   dec.image_ref(c.image, no)),)
     if by and next(iter(by.values())) == (marks, reason):
         events += (ev.BallotRecorded(c.batch, position, marks, reason, form),)
     return events

@@ -5,6 +5,7 @@ A refusal raises a SessionError naming the current step, the action and the reas
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -182,17 +183,33 @@ def ballot_content(s: SessionState, marks: str | None, reason: str | None, no: _
     return None, _reason_key(s, reason or "", no)
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}(#[1-9][0-9]{0,4})?")
+IMAGE_PARTS = 16
+"""Most files (or pages) one ballot's scan may come in."""
+
+
+def image_ref(text: str, no: _Refuse) -> str:
+    """A scan reference as an entry carries it: "" or ``sha256[#page]`` parts joined by ``,``."""
+    parts = text.split(",") if text else []
+    if len(parts) > IMAGE_PARTS or not all(_SHA256.fullmatch(p) for p in parts):
+        raise no.bad("ballot.bad_image", image=text[:80])
+    return text
+
+
 def _ballot(s: SessionState, c: cmd.RecordBallot, no: _Refuse) -> Events:
     b = form_books(s, c.form, no)
     marks, reason = ballot_content(s, c.marks, c.invalid_reason, no, b)
-    if b.returned is not None and b.entered >= b.returned:
-        raise refuse(no, s, b, "ballot.all_entered", {"returned": b.returned})
+    image = image_ref(c.image, no)
     position = c.position if c.position is not None else b.next_position(c.batch)
     if position < 1:
         raise no.bad("ballot.bad_position", position=position)
-    if (c.batch, position) in b.entries:
+    key = (c.batch, position)
+    # A held ballot's place is already counted among the claimed ones.
+    if b.returned is not None and key not in b.held and b.claimed >= b.returned:
+        raise refuse(no, s, b, "ballot.all_entered", {"returned": b.returned})
+    if key in b.entries:
         raise refuse(no, s, b, "ballot.taken", {"batch": c.batch or "-", "position": position})
-    return (ev.BallotRecorded(c.batch, position, marks, reason, s.form_field(b)),)
+    return (ev.BallotRecorded(c.batch, position, marks, reason, s.form_field(b), image),)
 
 
 def _correct(s: SessionState, c: cmd.CorrectBallot, no: _Refuse) -> Events:
@@ -257,16 +274,20 @@ ANYTIME: set[str] = set()
 they never move the agenda, so the table need not list them. Extensions add here."""
 
 
+def not_now(s: SessionState, no: _Refuse) -> StepRefused:
+    """The refusal of an action the current step does not allow, naming those it does."""
+    # The actions by their names in the reader's language ("Ký biên bản, Sang bước tiếp"), never by ids.
+    return no("action.not_now", allowed=tuple(Phrase(f"action.{a}", {}) for a in allowed(s.step, s.pack)) or "—")
+
+
 def decide(state: SessionState, command: cmd.Command, actor: ev.Actor | None = None) -> Events:
     """The events ``command`` causes in ``state`` when ``actor`` asks, or a SessionError saying why not."""
     no = _Refuse(state, command.ACTION)
     if actor is not None:
         for rule in ACTOR_RULES:
             command = rule(state, command, actor, no)
-    permitted = allowed(state.step, state.pack)
-    if command.ACTION not in permitted and command.ACTION not in ANYTIME:
-        # The actions by their names in the reader's language ("Ký biên bản, Sang bước tiếp"), never by ids.
-        raise no("action.not_now", allowed=tuple(Phrase(f"action.{a}", {}) for a in permitted) or "—")
+    if command.ACTION not in allowed(state.step, state.pack) and command.ACTION not in ANYTIME:
+        raise not_now(state, no)
     events = HANDLERS[type(command)](state, command, no)
     if actor is None:
         return events

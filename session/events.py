@@ -13,6 +13,8 @@ from typing import Any, ClassVar
 
 ONE_FORM = frozenset({"form"})
 """The optional field of every event about one ballot form."""
+SCANNED = frozenset({"form", "image"})
+"""The optional fields of an entry: its form and the scan it was read from."""
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ class ReturnedRecorded(Event):
 class BallotRecorded(Event):
     """One ballot entered and counted."""
 
-    OPTIONAL: ClassVar[frozenset[str]] = ONE_FORM
+    OPTIONAL: ClassVar[frozenset[str]] = SCANNED
     TYPE: ClassVar[str] = "ballot_recorded"
     batch: str
     """Batch code ("" for the default batch)."""
@@ -164,6 +166,8 @@ class BallotRecorded(Event):
     """Reason key for a whole invalid ballot."""
     form: str = ""
     """Ballot form id; "" (left out of the payload) in a single-form session and in older logs: the only form."""
+    image: str = ""
+    """The scan's sha256 (``sha#page`` for a page of a file, parts joined by ``,``); "" (left out) when typed."""
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "return.negative": ("Số phiếu thu về không thể âm ({count}).", "Ballots returned cannot be negative ({count})."),
     "return.already": ("Đã chốt {count} phiếu thu về.", "Already closed with {count} ballots returned."),
     "ballot.all_entered": ("Đã nhập đủ {returned} phiếu thu về.", "All {returned} returned ballots are entered."),
+    "ballot.bad_image": ("Mã ảnh quét «{image}» không hợp lệ (sha256, có thể kèm #trang, cách nhau bởi dấu phẩy).",
+                         "The scan reference “{image}” is not valid (sha256, optionally #page, parts separated by commas)."),
     "ballot.bad_position": ("Số thứ tự phiếu {position} không hợp lệ.", "Ballot position {position} is not valid."),
     "ballot.bad_reason": ("Không có lý do «{text}»; chọn một trong: {choices}.", "No reason “{text}”; choose one of: {choices}."),
     "ballot.marks_or_reason": ("Cần chuỗi đánh dấu, hoặc lý do phiếu không hợp lệ (chỉ một trong hai).",

@@ -21,6 +21,24 @@ class Entry:
     """How it counts."""
 
 
+@dataclass(frozen=True)
+class Held:
+    """A scanned ballot the machine was not sure of, kept at its place in the batch until a person decides it."""
+
+    station: str
+    """The scanner's station."""
+    member: str
+    """Voter id of the member running the scanner."""
+    image: str
+    """The scan it was read from (``sha256`` or ``sha256#page``, parts joined by ``,``)."""
+    guess: str
+    """The machine's guess, one character per person (``?`` where it has none)."""
+    unsure: tuple[int, ...]
+    """Rows (0-based, in the form's order) left for a person."""
+    crops: tuple[str, ...]
+    """sha256 of the picture of each unsure row, in the order of ``unsure`` (empty when the scan could not be aligned)."""
+
+
 @dataclass
 class Books:
     """One ballot form's books: what was issued, returned and entered of that form, and its counting."""
@@ -55,6 +73,8 @@ class Books:
     """Double entry: mismatches the team head decided, with the two entries as they were."""
     entered_by: dict[tuple[str, int], dict[str, str]] = field(default_factory=dict)
     """Double entry: (batch, position) → station → voter id of the member who entered it there."""
+    held: dict[tuple[str, int], Held] = field(default_factory=dict)
+    """Scanned ballots held for a person, by (batch, position); an entry there by the scanner's station settles it."""
 
     def __post_init__(self) -> None:
         if self.tally is None:
@@ -78,6 +98,17 @@ class Books:
     def next_position(self, batch: str) -> int:
         """Next free position in ``batch`` of this form."""
         return self.last_position.get(batch, 0) + 1
+
+    def open_holds(self) -> dict[tuple[str, int], Held]:
+        """Held ballots not yet settled: nothing entered at their place by their station."""
+        return {key: h for key, h in self.held.items()
+                if key not in self.entries and h.station not in self.pending.get(key, {})}
+
+    @property
+    def claimed(self) -> int:
+        """Places taken so far: ballots entered, awaiting their other blind entry, or held for a person."""
+        held = sum(1 for key in self.open_holds() if key not in self.pending) if self.held else 0
+        return self.entered + len(self.pending) + held
 
 
 def _main(name: str, doc: str) -> property:

@@ -12,7 +12,7 @@ import shlex
 from collections.abc import Callable
 
 from session import commands as cmd
-from session import counting, trust
+from session import counting, scanning, trust
 from session.errors import BadInput
 from tui.i18n import register
 
@@ -114,9 +114,21 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--position", type=int, metavar="N")
     p.add_argument("--station", default="")
     p.add_argument("--head", default="", metavar="HEAD")  # the head confirms a foreign ballot counted invalid
+    p.add_argument("--image", default="", metavar="SHA256")  # the scan it was read from
     _form(p)
     table["ballot"] = (p, lambda a: cmd.RecordBallot(a.marks, a.reason, a.batch, a.position, a.station,
-                                                     confirmed_by=a.head, form=a.form))
+                                                     confirmed_by=a.head, form=a.form, image=a.image))
+
+    p = _parser("hold")
+    p.add_argument("position", type=int, metavar="POSITION")
+    p.add_argument("guess", metavar="GUESS")
+    p.add_argument("--image", required=True, metavar="SHA256")
+    p.add_argument("--unsure", required=True, type=_rows, metavar="ROWS")  # 1-based, as the ballot numbers them
+    p.add_argument("--crops", default="", metavar="SHA256,…")
+    p.add_argument("--batch", default="")
+    _form(p)
+    table["hold"] = (p, lambda a: scanning.HoldBallot(a.position, a.image, a.guess, a.unsure,
+                                                      tuple(x for x in a.crops.split(",") if x), a.batch, form=a.form))
 
     p = _parser("correct")
     p.add_argument("position", type=int, metavar="POSITION")
@@ -156,6 +168,14 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     p.add_argument("--to", required=True, metavar="RECEIVER")
     table["seal"] = (p, lambda a: cmd.SealBallots(a.to))
     return table
+
+
+def _rows(text: str) -> tuple[int, ...]:
+    """``2,5`` (rows as the ballot numbers them, from 1) → ``(1, 4)``."""
+    try:
+        return tuple(int(x) - 1 for x in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(text) from None
 
 
 def _one(name: str) -> cmd.Command:

@@ -30,6 +30,7 @@ SAMPLE_LINES = {
     "spoil": "spoil v001",
     "return": "return --count 1",
     "ballot": "ballot --invalid not_issued",
+    "hold": "hold 1 12? --image " + "ab" * 32 + " --unsure 3",
     "correct": "correct 1 --invalid not_issued --because 'nhập nhầm' --head v001",
     "sign": "sign v001",
     "announce": "announce",
