@@ -1,4 +1,4 @@
-"""SQLModel tables: sessions, their events, the schema version and the chair locks.
+"""SQLModel tables: sessions, their events, the schema version, the chair locks, PINs and scanned images.
 
 This is the schema's single source of truth; it is imported only to create the schema
 (a new database) or on PostgreSQL, never to open an existing SQLite file.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-from storage.tables import EVENTS, LOCKS, META, PINS, SCHEMA_VERSION, SESSIONS
+from storage.tables import EVENTS, LOCKS, META, PINS, SCANS, SCHEMA_VERSION, SESSIONS
 
-__all__ = ["SCHEMA_VERSION", "EventRow", "LockRow", "MetaRow", "PinRow", "SessionRow"]
+__all__ = ["SCHEMA_VERSION", "EventRow", "LockRow", "MetaRow", "PinRow", "ScanRow", "SessionRow"]
 
 
 class MetaRow(SQLModel, table=True):
@@ -70,3 +70,13 @@ class PinRow(SQLModel, table=True):
     since: int
     failures: int = 0
     locked_until: float = 0.0
+
+
+class ScanRow(SQLModel, table=True):
+    """A scanned ballot's file (or a picture cut from one), by its sha256: the log's entries name it, never hold it."""
+
+    __tablename__ = SCANS
+    session_id: str = Field(primary_key=True)
+    sha256: str = Field(primary_key=True)
+    name: str
+    data: bytes

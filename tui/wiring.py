@@ -117,6 +117,18 @@ def pin_store(store: EventStore) -> PinStore:
     return store.pins  # type: ignore[attr-defined]
 
 
+def scan_store(store: EventStore):
+    """Where the scanned images of ``store``'s sessions live: its own database's ``scans`` table (or memory)."""
+    from storage.scans import InMemoryScanStore, SqlScanStore
+
+    database = getattr(store, "database", None)
+    if database is not None:
+        return SqlScanStore(database)
+    if not hasattr(store, "scans"):
+        store.scans = InMemoryScanStore()  # type: ignore[attr-defined]  (one memory store, one set of images)
+    return store.scans  # type: ignore[attr-defined]
+
+
 def read_jsonl_prefix(path: str | Path) -> tuple[list[Recorded], BadInput | None]:
     """Events of an exported JSONL log up to its first unreadable line, and the error naming that line.
 

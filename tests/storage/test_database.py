@@ -126,8 +126,8 @@ def test_database_url():
 
 
 def test_the_names_the_plain_sql_uses_are_the_models_tables():
-    from storage.models import EventRow, LockRow, MetaRow, PinRow, SessionRow
+    from storage.models import EventRow, LockRow, MetaRow, PinRow, ScanRow, SessionRow
     from storage.tables import TABLES
 
-    assert {m.__tablename__ for m in (MetaRow, SessionRow, EventRow, LockRow, PinRow)} == TABLES
+    assert {m.__tablename__ for m in (MetaRow, SessionRow, EventRow, LockRow, PinRow, ScanRow)} == TABLES
     assert set(MetaRow.metadata.tables) == TABLES, "every table the schema creates is checked on opening"
