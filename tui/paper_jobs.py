@@ -49,6 +49,8 @@ register({
     "print.positive": ("{what} phải là số nguyên dương.", "{what} must be a positive integer."),
     "print.pages": ("{what}, {pages} trang", "{what}, {pages} pages"),
     "archive.what": ("{count} tệp, mã nhật ký {code}", "{count} files, log code {code}"),
+    "archive.scans_missing": ("Thiếu {count} ảnh quét mà nhật ký có nhắc (đầu tiên: {first}…): ảnh không có trong cơ sở dữ liệu này.",
+                              "{count} scanned images the log names are missing (first: {first}…): they are not in this database."),
 })
 
 
@@ -125,8 +127,9 @@ def _with_pages(what: str, data: bytes, lang: str) -> str:
     return t("print.pages", lang, what=what, pages=pages(data))
 
 
-def archive(records: list[Recorded], lang: str) -> Paper:
-    """The archive zip of an intact log: log, minutes (PDF and text), results, rule pack, manifest.
+def archive(records: list[Recorded], lang: str, scans=None) -> Paper:
+    """The archive zip of an intact log: log, minutes (PDF and text), results, rule pack, manifest, and (from
+    ``scans``, a ``storage.scans`` store, when given) every scanned image the log names, under ``scans/``.
 
     A log that does not check (chain or rules) raises ``TamperDetected`` naming the first bad seq.
     """
@@ -149,10 +152,27 @@ def archive(records: list[Recorded], lang: str) -> Paper:
         bundle.RESULTS_CSV: results_csv(data).encode("utf-8"),
         bundle.RULES_JSON: (json.dumps(state.pack.as_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     }
+    missing = bundle.add_scans(files, scan_digests(records), lambda sha: scans.get(state.session_id, sha)) if scans else []
     seq, head = drawn_up_at(state)
     code = printed_code(head, seq)  # the minutes' code: the archive names the log as it was signed
     blob = bundle.bundle(files, state.session_id, code)
-    return Paper(blob, t("archive.what", lang, count=len(files) + 2, code=code))
+    summary = t("archive.what", lang, count=len(files) + 2, code=code)
+    if missing:
+        summary += " " + t("archive.scans_missing", lang, count=len(missing), first=missing[0][:16])
+    return Paper(blob, summary)
+
+
+def scan_digests(records: list[Recorded]) -> list[str]:
+    """The sha256 of every scanned file and row picture the log names, in the order it first names them."""
+    found: dict[str, None] = {}
+    for rec in records:
+        payload = rec.payload if isinstance(rec.payload, dict) else {}
+        for part in str(payload.get("image") or "").split(","):
+            if part:
+                found.setdefault(part.partition("#")[0], None)
+        for crop in payload.get("crops") or ():
+            found.setdefault(str(crop), None)
+    return list(found)
 
 
 def record_data(what: str, state: SessionState, records: list[Recorded], lang: str):
@@ -196,10 +216,12 @@ def ready(what: str, state: SessionState) -> None:
         READY[what](state)
 
 
-def make(what: str, records: list[Recorded], lang: str, copies: int | None = None, batches: int = 1) -> Paper:
-    """Document ``what`` (one of ``DOCUMENTS``) of the session whose log is ``records``."""
+def make(what: str, records: list[Recorded], lang: str, copies: int | None = None, batches: int = 1,
+         scans=None) -> Paper:
+    """Document ``what`` (one of ``DOCUMENTS``) of the session whose log is ``records`` (an archive takes the
+    scanned images from ``scans``)."""
     if what == "archive":
-        return archive(records, lang)
+        return archive(records, lang, scans)
     from session.admissible import checked_replay
 
     state = checked_replay(records)

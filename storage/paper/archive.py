@@ -1,4 +1,4 @@
-"""The archive bundle: a zip of the log, minutes, results and rule pack with a SHA-256 manifest.
+"""The archive bundle: a zip of the log, minutes, results, rule pack and scans with a SHA-256 manifest.
 
 ``bundle`` writes it from file contents the caller prepares; ``check`` reads one
 back and names every file that is missing, altered or unlisted. The log's own
@@ -35,6 +35,24 @@ def sha256(data: bytes) -> str:
 def manifest(files: dict[str, bytes]) -> str:
     """``sha256sum`` format, one ``HEX  NAME`` line per file, sorted by name (``sha256sum -c`` reads it)."""
     return "".join(f"{sha256(files[name])}  {name}\n" for name in sorted(files))
+
+
+SCANS = "scans/"
+"""Folder of the scanned ballots' images: ``scans/<sha256>-<name as scanned>``."""
+
+
+def add_scans(files: dict[str, bytes], digests: list[str], image) -> list[str]:
+    """Put the images of ``digests`` (``image(sha)`` → a ``storage.scans.Scan`` or None) into ``files``; the digests
+    not found, in order."""
+    missing = []
+    for sha in digests:
+        found = image(sha)
+        if found is None:
+            missing.append(sha)
+            continue
+        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in found.name.rsplit("/", 1)[-1])[:80]
+        files[f"{SCANS}{sha}-{safe}"] = found.data
+    return missing
 
 
 def verify_text(session_id: str, code: str) -> str:

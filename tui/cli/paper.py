@@ -82,15 +82,18 @@ def run_print(a: argparse.Namespace) -> int:
 def _archive_args(p: argparse.ArgumentParser) -> None:
     db_args(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="tệp zip / zip file to write")
+    p.add_argument("--no-scans", action="store_true",
+                   help="không kèm ảnh phiếu quét / leave the scanned ballots' images out (their digests stay in the log)")
 
 
 @command("archive", "đóng gói lưu trữ / write the archive bundle")(_archive_args)
 def run_archive(a: argparse.Namespace) -> int:
-    from tui.wiring import open_store, pick_session
+    from tui.wiring import open_store, pick_session, scan_store
 
     store = open_store(a.db, create=False)
     try:
-        paper = paper_jobs.archive(store.load(pick_session(store, a.db, a.session)), a.lang)
+        scans = None if a.no_scans else scan_store(store)
+        paper = paper_jobs.archive(store.load(pick_session(store, a.db, a.session)), a.lang, scans)
     except TamperDetected as exc:
         err(paper_jobs.failure_text(exc, a.lang))
         return EXIT_TAMPER

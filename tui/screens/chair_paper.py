@@ -17,6 +17,7 @@ from textual.binding import Binding
 
 from session.errors import SessionError
 from tui.i18n import register, t
+from tui.wiring import scan_store
 
 # tui.paper_jobs (and the JSON and file helpers under it) is imported when a document is asked for, not at start-up.
 
@@ -115,7 +116,8 @@ def _job(app: App, what: str, path: Path, lang: str, options: dict[str, int]) ->
 
     service = app.service  # type: ignore[attr-defined]
     try:
-        paper = paper_jobs.make(what, service.store.load(service.session_id), lang, **options)
+        paper = paper_jobs.make(what, service.store.load(service.session_id), lang, scans=scan_store(service.store),
+                                **options)
         path.parent.mkdir(parents=True, exist_ok=True)
         paper_jobs.write(path, paper.data)
     except Exception as exc:  # noqa: BLE001  (whatever went wrong is said; the console must keep running the session)
