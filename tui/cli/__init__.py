@@ -3,7 +3,7 @@
 Exit status: 0 done, 2 bad input (file, arguments, database), 3 action refused,
 4 log tampered, 5 a write whose outcome the store could not tell.
 Families: ``conference`` (new, template), ``do``, ``results`` (results, export), ``report``,
-``log`` (verify, replay), ``paper`` (print, archive), ``screens`` (chair, project, station, demo).
+``log`` (verify, replay), ``paper`` (print, archive), ``scan``, ``screens`` (chair, project, station, demo).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tui.cli.registry import COMMANDS
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-FAMILIES = ("conference", "do", "results", "report", "log", "paper", "screens")
+FAMILIES = ("conference", "do", "results", "report", "log", "paper", "scan", "screens")
 """The modules whose import registers their sub-commands, in the order ``--help`` lists them."""
 
 

@@ -98,8 +98,8 @@ def status_format(rest: list[str], default: str) -> str:
     raise BadInput("cli.status_args", extra=" ".join(rest))
 
 
-def apply(service, command, actor: Actor, lang: str) -> None:
-    """Handle ``command`` and say what was recorded and where the agenda is now.
+def apply(service, command, actor: Actor, lang: str, say: bool = True) -> list:
+    """Handle ``command`` and (unless not to ``say``) say what was recorded and where the agenda is now; its records.
 
     A store lost mid-write (the COMMIT's answer never came) leaves it unknown whether the events landed:
     they are looked for by hash, and sent again only if they did not (``session.resend``), for up to
@@ -109,8 +109,9 @@ def apply(service, command, actor: Actor, lang: str) -> None:
         records = service.handle(command, actor)
     except Unavailable as lost:
         records = _settle(service, command, actor, lost, lang)
-    state = service.state
-    out(t("cli.done", lang, what=t(f"action.{command.ACTION}", lang), step=state.step, seq=records[-1].seq))
+    if say:
+        out(t("cli.done", lang, what=t(f"action.{command.ACTION}", lang), step=service.state.step, seq=records[-1].seq))
+    return records
 
 
 class WriteUnknown(SessionError):
