@@ -36,9 +36,9 @@ register({
                               "This station entered {mine} · awaiting the other {waiting} · mismatched {mismatched}"),
     "station.scan": ("Quét bìa xấp / phiếu, hoặc gõ mã xấp rồi Enter", "Scan a cover sheet / ballot, or type a batch code and Enter"),
     "station.keys": ("1 2 3 mức · 0 trống · x nhiều ô · - gạch tên · f điền phần còn lại · Enter ghi · Space điền rồi ghi · i cả phiếu không hợp lệ · "
-                     "g+số đến dòng · ↑↓ Backspace sửa · b/F2 xấp khác · c/F3 đính chính · m/F4 phiếu lệch",
+                     "g+số đến dòng · ↑↓ Backspace sửa · b/F2 xấp khác · c/F3 đính chính · m/F4 phiếu lệch · h/F5 phiếu máy quét giữ lại",
                      "1 2 3 levels · 0 blank · x several · - struck · f fill the rest · Enter commit · Space fill and commit · i whole ballot invalid · "
-                     "g+number go to row · ↑↓ Backspace edit · b/F2 other batch · c/F3 correction · m/F4 mismatches"),
+                     "g+number go to row · ↑↓ Backspace edit · b/F2 other batch · c/F3 correction · m/F4 mismatches · h/F5 held scans"),
     "station.no_batch": ("Chưa nhận xấp phiếu: quét bìa xấp hoặc gõ mã xấp.", "No batch yet: scan its cover sheet or type its code."),
     "station.checked": ("Đã nhận phiếu số {position} của xấp {batch}.", "Ballot {position} of batch {batch} checked off."),
     "station.foreign": ("Phiếu bị từ chối: {reason}. Tổ kiểm phiếu xác nhận tính là phiếu không hợp lệ?",
@@ -81,6 +81,7 @@ class StationApp(SessionApp):
         Binding("b,f2", "batch", show=False),
         Binding("c,f3", "correct", show=False),
         Binding("m,f4", "mismatches", show=False),
+        Binding("h,f5", "held", show=False),
     ]
 
     def __init__(self, service: SessionService, member: str, station: str = "", lang: str = "vi", follow: bool = True):
@@ -353,6 +354,31 @@ class StationApp(SessionApp):
         s, books = self.service.state, self.books
         shown = [(key, books.pending[key]) for key in mismatches(s, books)]
         self.push_screen(MismatchView(self.lang, s, books, shown), self.resolve)
+
+    def action_held(self) -> None:
+        """The first ballot the scanner at this station held: its unsure rows' pictures, the marks keyed, recorded."""
+        from session.scanning import held_ballots
+        from tui.screens.station_held import HeldView
+        from tui.wiring import scan_store
+
+        s = self.service.state
+        found = held_ballots(s, self.station, self.books)
+        if not found:
+            self.notify(self.tr("held.none"), timeout=3)
+            return
+        _, batch, position, held = found[0]
+        scans = scan_store(self.service.store)
+
+        def pictures(sha: str) -> bytes | None:
+            scan = scans.get(s.session_id, sha)
+            return scan.data if scan else None
+
+        def decided(marks: str | None) -> None:
+            if marks is not None:
+                self.dispatch(cmd.RecordBallot(marks, None, batch, position, self.station, form=self.form, image=held.image),
+                              then=lambda: self.notify(self.tr("station.done", batch=batch or "-", position=position), timeout=2))
+
+        self.push_screen(HeldView(self.lang, s, self.books, (batch, position), held, pictures), decided)
 
     def resolve(self, key: tuple[str, int] | None) -> None:
         """Ask the head's decision on the mismatched ballot ``key`` and record it."""
