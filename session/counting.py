@@ -214,11 +214,11 @@ def read_scan(s: SessionState, text: str, books: Books | None = None) -> Scan:
         if cover[2] and s.book(cover[2]) is None:
             return Scan("bad", "batch.other_form")
         return Scan("batch", cover[1], cover[2])
-    parts = text.split(":")
-    if parts[0] == paper.BALLOT_PREFIX and len(parts) == 3:
-        if parts[1] != s.session_id:
+    ballot = paper.parse_ballot_payload(text)
+    if ballot:  # any page of a ballot of several pages is the ballot's
+        if ballot.session_id != s.session_id:
             return Scan("foreign", "not_issued")
-        return Scan("ballot") if parts[2] == form_code(s, books) else Scan("foreign", "other_form")
+        return Scan("ballot") if ballot.form == form_code(s, books) else Scan("foreign", "other_form")
     if not text or ":" in text or len(text) > 32:
         return Scan("bad", "batch.bad_code")
     return Scan("batch", text)

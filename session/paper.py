@@ -18,7 +18,7 @@ from session.i18n import register
 from session.log import PROOF_BITS, PROOF_CHARS, proof_code
 
 BALLOT_PREFIX = "tinnhiem"
-"""Ballot QR: ``tinnhiem:SESSION:FORM``."""
+"""Ballot QR: ``tinnhiem:SESSION:FORM``, or ``…:FORM:PAGE/PAGES`` on each page of a ballot of several pages."""
 BATCH_PREFIX = "tinnhiem-batch"
 """Batch cover QR: ``tinnhiem-batch:SESSION:CODE``, or ``…:CODE:FORM`` in a session of several ballot forms
 (what a station accepts to open a batch)."""
@@ -26,9 +26,41 @@ LOG_PREFIX = "tinnhiem-log"
 """Minutes QR: ``tinnhiem-log:SESSION:COUNT:HEAD`` (event count and full head digest)."""
 
 
-def ballot_payload(session_id: str, form: str) -> str:
-    """The QR text of every ballot of a session: the session and the form, nothing else."""
-    return f"{BALLOT_PREFIX}:{session_id}:{form}"
+def ballot_payload(session_id: str, form: str, page: int = 1, pages: int = 1) -> str:
+    """The QR text of every ballot of a session: the session and the form, nothing else; a ballot of several
+    pages adds the page (``…:2/3``) so that a scan of it can be put back together."""
+    base = f"{BALLOT_PREFIX}:{session_id}:{form}"
+    return f"{base}:{page}/{pages}" if pages > 1 else base
+
+
+@dataclass(frozen=True)
+class BallotCode:
+    """What a ballot's QR says."""
+
+    session_id: str
+    """The session it was printed for."""
+    form: str
+    """The ballot form's id."""
+    page: int = 1
+    """Which page of the ballot this is (1-based)."""
+    pages: int = 1
+    """How many pages the ballot has."""
+
+
+_PAGE = re.compile(r"^([1-9][0-9]{0,3})/([1-9][0-9]{0,3})$")
+
+
+def parse_ballot_payload(text: str) -> BallotCode | None:
+    """The session, form and page of a scanned ballot QR, or None if it is not one (a cover, a malformed page)."""
+    parts = text.strip().split(":")
+    if parts[0] != BALLOT_PREFIX or len(parts) not in (3, 4):
+        return None
+    if len(parts) == 3:
+        return BallotCode(parts[1], parts[2])
+    m = _PAGE.match(parts[3])
+    if not m or not 1 <= int(m[1]) <= int(m[2]) or int(m[2]) < 2:
+        return None
+    return BallotCode(parts[1], parts[2], int(m[1]), int(m[2]))
 
 
 def batch_code(number: int) -> str:
