@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Self
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,16 @@ class Command:
     """Base of every command."""
 
     ACTION: ClassVar[str] = ""
+
+    def but(self, **changes: object) -> Self:
+        """This command with ``changes``: ``dataclasses.replace`` without its walk over the fields, as the actor rules
+        run once per event of every replay. Commands are plain frozen dataclasses (no ``__post_init__``), so the
+        copy is what ``replace`` would build."""
+        if not changes.keys() <= self.__dict__.keys():
+            raise TypeError(f"{type(self).__name__} has no field {sorted(changes.keys() - self.__dict__.keys())}")
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ entries live in ``SessionState.pending``, outside the tally.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from session import commands as cmd
@@ -237,7 +237,7 @@ def _station_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.C
         raise no(refusal[0], **refusal[1])
     if hasattr(c, "station"):
         if not c.station:  # type: ignore[attr-defined]
-            return replace(c, station=actor.station)
+            return c.but(station=actor.station)
         if c.station != actor.station:
             raise no("station.other", station=c.station, own=actor.station)
     return c

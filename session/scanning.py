@@ -10,7 +10,7 @@ counts: only the entry does. The images themselves live outside the log, named b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from session import admissible
@@ -106,7 +106,7 @@ def _actor_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.Com
         return c
     if actor.role != "station":
         raise no("hold.station_only")
-    return replace(c, member=actor.name)
+    return c.but(member=actor.name)
 
 
 def _hold(s: SessionState, c: HoldBallot, no) -> dec.Events:

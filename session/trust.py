@@ -14,7 +14,7 @@ The PINs themselves are checked outside the log, by ``session.pins.PinGate``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from session import admissible
@@ -159,9 +159,9 @@ def _actor_rule(s: SessionState, c: cmd.Command, actor: ev.Actor, no) -> cmd.Com
         if refusal:
             raise no(refusal[0], **refusal[1])
     if isinstance(c, cmd.RecordBallot):
-        return c if c.entered_by == actor.name else replace(c, entered_by=actor.name)
+        return c if c.entered_by == actor.name else c.but(entered_by=actor.name)
     if isinstance(c, (SignIn, SignOut)):
-        return replace(c, member=actor.name)
+        return c.but(member=actor.name)
     return c
 
 
