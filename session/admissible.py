@@ -143,18 +143,20 @@ def _decoded(rec: Recorded) -> ev.Event:
 
 def _fields_as_written(cls: type[ev.Event], payload: dict) -> bool:
     """Every field, but an optional one exactly when it is not "" (as ``Event.payload`` writes it)."""
-    names = _names(cls)
-    if payload.keys() != names and payload.keys() != names - {k for k in cls.OPTIONAL if k not in payload}:
+    required, names = _names(cls)
+    if not required <= payload.keys() <= names:
         return False
     return all(payload[k] != "" for k in cls.OPTIONAL if k in payload)
 
 
-_NAMES: dict[type, frozenset[str]] = {}
+_NAMES: dict[type, tuple[frozenset[str], frozenset[str]]] = {}
 
 
-def _names(cls: type[ev.Event]) -> frozenset[str]:
+def _names(cls: type[ev.Event]) -> tuple[frozenset[str], frozenset[str]]:
+    """(the fields a payload must have, every field it may have) of ``cls``, found once per class."""
     if cls not in _NAMES:
-        _NAMES[cls] = frozenset(f.name for f in fields(cls))
+        names = frozenset(f.name for f in fields(cls))
+        _NAMES[cls] = names - cls.OPTIONAL, names
     return _NAMES[cls]
 
 

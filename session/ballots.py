@@ -23,7 +23,7 @@ MARK_CHARS = "123" + BLANK + SEVERAL + STRUCK
 def parse_marks(text: str, pack: RulePack, persons: int) -> str:
     """Normalise a typed marks string, or raise BadInput naming the position at fault."""
     marks = "".join(text.split()).lower()
-    allowed = "".join(str(i) for i in range(1, len(pack.levels) + 1)) + BLANK + SEVERAL + STRUCK
+    allowed = mark_chars(len(pack.levels))
     # strip() by the allowed set leaves nothing when every character is allowed: the walk only names the fault.
     for pos, char in enumerate(marks.strip(allowed) and marks, 1):
         if char not in allowed:
@@ -31,6 +31,12 @@ def parse_marks(text: str, pack: RulePack, persons: int) -> str:
     if len(marks) != persons:
         raise BadInput("marks.length", got=len(marks), want=persons, marks=marks)
     return marks
+
+
+@cache
+def mark_chars(levels: int) -> str:
+    """The characters a marks string may hold under a pack of ``levels`` boxes (built once: every entry asks)."""
+    return "".join(str(i) for i in range(1, levels + 1)) + BLANK + SEVERAL + STRUCK
 
 
 @dataclass(frozen=True)

@@ -291,4 +291,7 @@ def decide(state: SessionState, command: cmd.Command, actor: ev.Actor | None = N
     events = HANDLERS[type(command)](state, command, no)
     if actor is None:
         return events
-    return tuple(e for prelude in PRELUDES for e in prelude(state, command, actor)) + events
+    before: Events = ()
+    for prelude in PRELUDES:
+        before += prelude(state, command, actor)
+    return before + events if before else events

@@ -29,15 +29,19 @@ def _nfc(value: Any) -> Any:
     return value
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+"""``json.dumps`` with the canonical settings, its encoder built once: every event of every load is hashed."""
+
+
 def canonical_json(value: Any) -> bytes:
     """Sorted keys, no spaces, UTF-8, NFC strings: the bytes that are hashed."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    text = _CANONICAL(value)
     # Usually every string is NFC already (seal normalises payloads): then the walk below would
     # change nothing. The JSON quotes are starters that compose with nothing, so the whole text
     # is NFC exactly when each string in it is.
     if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text.encode("utf-8")
-    return json.dumps(_nfc(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return _CANONICAL(_nfc(value)).encode("utf-8")
 
 
 def _body(seq: int, type_: str, version: int, at: str, actor: dict[str, str], payload: dict[str, Any]) -> dict[str, Any]:
