@@ -72,6 +72,7 @@ class Checker:
         """What was found so far; once broken it stays broken."""
         self._expected: list[ev.Event] = []
         self._group: tuple[str, dict[str, str]] | None = None  # (at, actor) of the command whose events are awaited
+        self._actors: dict[tuple[str, str, str], ev.Actor] = {}  # a log has a handful of actors, on thousands of events
 
     @property
     def ok(self) -> bool:
@@ -121,11 +122,21 @@ class Checker:
                 raise Inadmissible("log.not_decided", type=rec.type, expected=self._expected[0].TYPE)
             self._expected.pop(0)
         else:
-            produced = _decided(self.state, event, rec)
+            produced = _decided(self.state, event, rec, self._actor(rec.actor))
             if not produced or produced[0] != event:
                 raise Inadmissible("log.not_decided", type=rec.type, expected=produced[0].TYPE if produced else "—")
-            self._expected, self._group = list(produced[1:]), (rec.at, rec.actor)
+            if len(produced) > 1:
+                self._expected, self._group = list(produced[1:]), (rec.at, rec.actor)
         evolve(self.state, rec)
+
+    def _actor(self, actor: object) -> ev.Actor:
+        """The record's actor as ``decide`` takes it: its role, name and station as text."""
+        parts = actor if isinstance(actor, dict) else {}
+        key = str(parts.get("role", "")), str(parts.get("name", "")), str(parts.get("station", ""))
+        who = self._actors.get(key)
+        if who is None:
+            who = self._actors[key] = ev.Actor(*key)
+        return who
 
 
 def _decoded(rec: Recorded) -> ev.Event:
@@ -160,11 +171,9 @@ def _names(cls: type[ev.Event]) -> tuple[frozenset[str], frozenset[str]]:
     return _NAMES[cls]
 
 
-def _decided(state: SessionState, event: ev.Event, rec: Recorded) -> tuple[ev.Event, ...]:
-    """What ``decide`` records for the command ``event`` implies, asked by the record's actor."""
+def _decided(state: SessionState, event: ev.Event, rec: Recorded, who: ev.Actor) -> tuple[ev.Event, ...]:
+    """What ``decide`` records for the command ``event`` implies, asked by ``who``, the record's actor."""
     imply = IMPLIED.get(type(event))
-    actor = rec.actor if isinstance(rec.actor, dict) else {}
-    who = ev.Actor(str(actor.get("role", "")), str(actor.get("name", "")), str(actor.get("station", "")))
     if imply is None or who.role not in ("chair", "station"):
         raise Inadmissible("log.not_decided", type=rec.type, expected="—")
     try:

@@ -292,12 +292,12 @@ def batch_opening(s: SessionState, b: Books, batch: str, station: str, no) -> de
 
 def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
     b = form_books(s, c.form, no)
-    form = s.form_field(b)
     opening = batch_opening(s, b, c.batch, c.station, no)
     if not s.double_entry:
         return opening + _single_ballot(s, c, no)
     if not c.station:
         raise no("double.needs_station")
+    form = s.form_field(b)
     marks, reason = dec.ballot_content(s, c.marks, c.invalid_reason, no, b)
     position = c.position if c.position is not None else submitted_next(s, c.batch, c.station, b)
     if position < 1:

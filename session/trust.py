@@ -203,10 +203,11 @@ def _ballot(s: SessionState, c: cmd.RecordBallot, no) -> dec.Events:
     events = _counting_ballot(s, c, no)
     if s.first_release:
         return events
-    entry = next(e for e in events if isinstance(e, (cnt.EntrySubmitted, ev.BallotRecorded)))
-    key = (entry.batch, entry.position)
-    books = s.book(entry.form)
+    for entry in events:  # the first entry: a blind one, or the ballot itself
+        if isinstance(entry, (cnt.EntrySubmitted, ev.BallotRecorded)):
+            break
     if isinstance(entry, cnt.EntrySubmitted) and c.entered_by:
+        key, books = (entry.batch, entry.position), s.book(entry.form)
         for station, member in books.entered_by.get(key, {}).items():
             if member == c.entered_by and key in books.pending:
                 raise no("double.same_member", batch=entry.batch or "-", position=entry.position,
