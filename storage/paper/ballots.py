@@ -1,21 +1,30 @@
 """Ballots on the rule pack's form and batch cover sheets.
 
 Every copy of a ballot is the same drawing: nothing on it is unique to it (its QR
-names only the session and the form), so ballots can be told apart only by the
-counting team's order within a batch.
+names only the session and the form, and the page on a ballot of several pages), so
+ballots can be told apart only by the counting team's order within a batch. Four black
+squares in the corners let a scan be found, turned and aligned; ``draw_ballot`` can
+record where it put them, the QR and every box (``ballot_geometry`` reads that record).
 """
 
 from __future__ import annotations
 
-from session.counting import ballot_qr, cover_qr
+from dataclasses import dataclass, field
+
+from session.counting import cover_qr, form_code
 from session.minutes import dated_line
-from session.paper import batch_code
+from session.paper import ballot_payload, batch_code
 from session.state import Books, SessionState
 from storage.paper.header import balanced, balanced_lines, signing_note
 from storage.paper.pdf_base import BODY, FAMILY, SMALL, TITLE, Fonts, Page, nfc, pitch
 
-QR_SIZE = 16.0
-"""Side of the ballot's QR, mm: small, in the bottom-right corner (a scanner reads it; the voter need not)."""
+QR_SIZE = 22.0
+"""Side of the ballot's QR with its quiet zone, mm, in the bottom-right corner: a scanner at 150 dpi still reads it
+through blur and JPEG (at 16 mm it missed about half the time)."""
+FIDUCIAL = 5.0
+"""Side of each of the four black squares in the ballot's corners, mm (in the margins, clear of text)."""
+EDGE = 8.0
+"""Blank paper kept above and below a ballot, mm: a printer cannot print at the very edge of a sheet."""
 SEAL = 30.0
 """Side of the space left top-left for the seal, mm (state bodies stamp their ballots)."""
 HALF = 148.5
@@ -116,8 +125,39 @@ def _head_height(pdf: Page, s: SessionState, widths) -> float:
     return max(pdf.text_height(label, widths[3], SMALL, "B") for label in labels + [pdf_t(pdf, "doc.no")])
 
 
-def _table(pdf: Page, s: SessionState, persons, first: int, y: float) -> float:
-    """The table head and the rows of ``persons`` from ``y``; returns the y below."""
+@dataclass
+class Placed:
+    """Where one page of a ballot put what a scanner looks for, mm on that page."""
+
+    page: int
+    """The page of the ballot (1-based)."""
+    pages: int
+    """Pages of the ballot."""
+    payload: str = ""
+    """The text of the page's QR."""
+    qr: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    """The QR image's top-left corner and side, quiet zone included."""
+    fiducials: list[tuple[float, float]] = field(default_factory=list)
+    """Centres of the corner squares: top-left, top-right, bottom-right, bottom-left."""
+    rows: list[tuple[int, float, float, float, float]] = field(default_factory=list)
+    """Each row: its index in the form's persons (0-based), x, y, width, height."""
+    boxes: list[tuple[int, int, float, float, float, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Each box: row index, level (1-based), x, y of its top-left corner, side, and its cell (x, y, w, h)."""
+
+
+def _fiducials(pdf: Page, top: float, bottom: float) -> list[tuple[float, float]]:
+    """The four corner squares of a ballot between ``top`` and ``bottom``, in the side margins; returns their centres."""
+    left = pdf.l_margin - 6.0 - FIDUCIAL
+    right = pdf.w - pdf.r_margin + 3.0
+    corners = ((left, top), (right, top), (right, bottom - FIDUCIAL), (left, bottom - FIDUCIAL))
+    pdf.set_fill_color(0)
+    for x, y in corners:
+        pdf.rect(x, y, FIDUCIAL, FIDUCIAL, style="F")
+    return [(x + FIDUCIAL / 2, y + FIDUCIAL / 2) for x, y in corners]
+
+
+def _table(pdf: Page, s: SessionState, persons, first: int, y: float, placed: Placed | None = None) -> float:
+    """The table head and the rows of ``persons`` from ``y`` (recording rows and boxes in ``placed``); returns the y below."""
     widths = _columns(pdf, len(s.pack.levels))
     no_w, name_w, pos_w, level_w = widths
     labels = [level.vi if pdf.lang == "vi" else level.en for level in s.pack.levels]
@@ -139,22 +179,33 @@ def _table(pdf: Page, s: SessionState, persons, first: int, y: float) -> float:
             pdf.fit_text(x, y, w, row_h, text, size, style, align)
             x += w
         for k in range(len(labels)):
-            pdf.rect(x + k * level_w, y, level_w, row_h)
-            pdf.box(x + k * level_w + (level_w - BOX) / 2, y + (row_h - BOX) / 2, BOX)
+            cell = (x + k * level_w, y, level_w, row_h)
+            pdf.rect(*cell)
+            pdf.box(cell[0] + (level_w - BOX) / 2, y + (row_h - BOX) / 2, BOX)
+            if placed is not None:
+                placed.boxes.append((i - 1, k + 1, cell[0] + (level_w - BOX) / 2, y + (row_h - BOX) / 2, BOX, cell))
+        if placed is not None:
+            placed.rows.append((i - 1, pdf.l_margin, y, pdf.inner_width, row_h))
         y += row_h
     return y
 
 
-def _foot(pdf: Page, s: SessionState, y: float, bottom: float, last: bool, books: Books | None = None) -> None:
-    """The signing line (on the last page) where the pack allows a voter to sign; the small QR bottom-right."""
-    if s.pack.signing and last:
-        x = pdf.l_margin + pdf.inner_width * 0.55
-        w = pdf.inner_width * 0.45
+def _foot(pdf: Page, s: SessionState, y: float, bottom: float, page: int, pages: int, books: Books | None = None,
+          placed: Placed | None = None) -> None:
+    """The signing line (on the last page) where the pack allows a voter to sign, left of the QR bottom-right."""
+    if s.pack.signing and page == pages:
+        # Kept clear of the QR: a signature across it would make the scan unreadable.
+        x = pdf.l_margin + pdf.inner_width * 0.45
+        w = pdf.inner_width * 0.55 - QR_SIZE - 3
         pdf.set_font(FAMILY, "B", SMALL)
         pdf.set_xy(x, y + 2)
         pdf.cell(w, pitch(SMALL), pdf_t(pdf, "doc.ballot_signer"), align="C")
         signing_note(pdf, x, w, y + 2 + pitch(SMALL))
-    pdf.qr(ballot_qr(s, books), pdf.w - pdf.r_margin - QR_SIZE, bottom - QR_SIZE, QR_SIZE)
+    payload = ballot_payload(s.session_id, form_code(s, books), page, pages)
+    qr = (pdf.w - pdf.r_margin - QR_SIZE, bottom - QR_SIZE, QR_SIZE)
+    pdf.qr(payload, *qr)
+    if placed is not None:
+        placed.payload, placed.qr = payload, qr
 
 
 FOOT = QR_SIZE + 2.0
@@ -200,29 +251,36 @@ def _measure(pdf: Page, s: SessionState, pages: int, books: Books | None = None)
 
 def layout(pdf: Page, s: SessionState, books: Books | None = None) -> tuple[bool, list[tuple]]:
     """(two to a sheet, the persons of each page): two when the whole ballot fits half a sheet."""
-    room_half = HALF - 2 * 8
+    room_half = HALF - 2 * EDGE
     chunks = _pages(pdf, s, room_half, _header_height(pdf, s, 1, books), books)
     if len(chunks) == 1:
         return True, chunks
-    room = pdf.h - pdf.t_margin - pdf.b_margin
+    room = pdf.h - pdf.t_margin - EDGE
     chunks = _pages(pdf, s, room, _header_height(pdf, s, 2, books), books)
     return False, chunks
 
 
 def draw_ballot(pdf: Page, s: SessionState, top: float | None = None, bottom: float | None = None,
-                chunks: list[tuple] | None = None, on_this_page: bool = False, books: Books | None = None) -> None:
+                chunks: list[tuple] | None = None, on_this_page: bool = False, books: Books | None = None,
+                record: list[Placed] | None = None) -> None:
     """One ballot: between ``top`` and ``bottom`` of the current page (half a sheet), else from the top of the
-    current page (``on_this_page``) or of a new one, with as many pages as its list needs."""
+    current page (``on_this_page``) or of a new one, with as many pages as its list needs; ``record`` gets
+    where each page put its corner squares, QR, rows and boxes."""
     chunks = chunks if chunks is not None else layout(pdf, s, books)[1]
     first = 1
     for page, chunk in enumerate(chunks, 1):
         if page > 1 or (top is None and not on_this_page):
             pdf.add_page()
-        y0, y1 = (top, bottom) if top is not None and page == 1 else (pdf.t_margin, pdf.h - pdf.b_margin)
+        y0, y1 = (top, bottom) if top is not None and page == 1 else (pdf.t_margin, pdf.h - EDGE)
+        placed = Placed(page, len(chunks)) if record is not None else None
+        corners = _fiducials(pdf, y0, y1)
         y = _header(pdf, s, y0, page, len(chunks), books)
-        y = _table(pdf, s, chunk, first, y)
+        y = _table(pdf, s, chunk, first, y, placed)
         first += len(chunk)
-        _foot(pdf, s, y, y1, page == len(chunks), books)
+        _foot(pdf, s, y, y1, page, len(chunks), books, placed)
+        if placed is not None and record is not None:
+            placed.fiducials = corners
+            record.append(placed)
         # fpdf2 carries the fill colour into the next page; back to the first page's so every page draws the same.
         pdf.set_fill_color(0)
 
@@ -252,9 +310,9 @@ def ballots(s: SessionState, fonts: Fonts, copies: int = 1, lang: str = "vi") ->
                 if not first:
                     pdf.add_page()
                 _cut_line(pdf)
-                draw_ballot(pdf, s, 8.0, HALF - 8.0, chunks, books=books)
+                draw_ballot(pdf, s, EDGE, HALF - EDGE, chunks, books=books)
             else:
-                draw_ballot(pdf, s, HALF + 8.0, pdf.h - 8.0, chunks, books=books)
+                draw_ballot(pdf, s, HALF + EDGE, pdf.h - EDGE, chunks, books=books)
     return bytes(pdf.output())
 
 

@@ -67,12 +67,26 @@ def find_fonts(folder: Path | str | None = None) -> Fonts:
     raise BadInput("doc.no_font", where=", ".join(str(f) for f in folders))
 
 
+QR_QUIET = 4
+"""Modules of blank quiet zone around a printed QR code (part of its image)."""
+
+
+def _qr_code(payload: str) -> qrcode.QRCode:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=QR_QUIET)
+    code.add_data(payload)
+    code.make(fit=True)
+    return code
+
+
+def qr_modules(payload: str) -> int:
+    """Modules across the QR symbol of ``payload``, quiet zone left out (21 for version 1, 4 more per version)."""
+    return _qr_code(payload).modules_count
+
+
 @lru_cache(maxsize=64)
 def qr_png(payload: str) -> bytes:
     """The QR code of ``payload`` as PNG bytes (medium error correction, quiet zone included)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=4)
-    code.add_data(payload)
-    code.make(fit=True)
+    code = _qr_code(payload)
     buf = io.BytesIO()
     code.make_image(fill_color="black", back_color="white").save(buf, format="PNG")
     return buf.getvalue()
