@@ -157,7 +157,10 @@ def _fields_as_written(cls: type[ev.Event], payload: dict) -> bool:
     required, names = _names(cls)
     if not required <= payload.keys() <= names:
         return False
-    return all(payload[k] != "" for k in cls.OPTIONAL if k in payload)
+    for k in cls.OPTIONAL:
+        if payload.get(k) == "":
+            return False
+    return True
 
 
 _NAMES: dict[type, tuple[frozenset[str], frozenset[str]]] = {}

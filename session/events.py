@@ -276,7 +276,7 @@ CHAIR = Actor("chair")
 """The chair console's actor."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Recorded:
     """One stored event: the envelope the hash chain covers."""
 
@@ -297,6 +297,13 @@ class Recorded:
     hash: str
     """sha256(prev_hash ‖ canonical JSON of everything else)."""
     _event: list[Event] = field(default_factory=list, repr=False, compare=False)
+
+    def __init__(self, seq: int, type: str, version: int, at: str, actor: dict[str, str],  # noqa: A002
+                 payload: dict[str, Any], prev_hash: str, hash: str, _event: list[Event] | None = None):  # noqa: A002
+        # One update of the instance's dict, not the nine object.__setattr__ calls of a frozen dataclass's
+        # __init__: every load builds one per event.
+        self.__dict__.update(seq=seq, type=type, version=version, at=at, actor=actor, payload=payload,
+                             prev_hash=prev_hash, hash=hash, _event=[] if _event is None else _event)
 
     @property
     def event(self) -> Event:
