@@ -5,5 +5,6 @@ Commands go through ``decide(state, command) -> events``; events go through
 """
 
 # Importing registers the counting stations' commands and events, station trust (sign-in, PIN resets, independence),
-# latecomers (present until issuing ends; leaving issuing with someone unserved) and held scans.
-from session import counting, latecomers, scanning, trust  # noqa: F401
+# latecomers (present until issuing ends; leaving issuing with someone unserved), held scans and what the projector
+# shows of the announced results.
+from session import counting, latecomers, scanning, showing, trust  # noqa: F401

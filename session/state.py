@@ -160,6 +160,8 @@ class SessionState:
     """When the results were announced."""
     sealed_to: str | None = None
     """Who received the sealed ballots."""
+    shown: tuple[str, ...] | None = None
+    """Person ids the hall's projector shows, on the chair's key (None: the first person, as announced)."""
     seq: int = 0
     """Seq of the last event folded in."""
     head_hash: str = "0" * 64

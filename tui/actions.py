@@ -12,7 +12,7 @@ import shlex
 from collections.abc import Callable
 
 from session import commands as cmd
-from session import counting, scanning, trust
+from session import counting, scanning, showing, trust
 from session.errors import BadInput
 from tui.i18n import register
 
@@ -163,6 +163,8 @@ def _build() -> dict[str, tuple[_Parser, Callable[[argparse.Namespace], cmd.Comm
     table["pin reset"] = (_ids("pin reset"), lambda a: trust.ResetPin(a.ids[0]) if len(a.ids) == 1 else _one("pin reset"))
     table["sign"] = (_ids("sign"), lambda a: cmd.SignMinutes(a.ids[0]) if len(a.ids) == 1 else _one("sign"))
     table["announce"] = (_parser("announce"), lambda a: cmd.AnnounceResults())
+    # One person's results on the hall's projector, or everyone's (every person id in ballot order).
+    table["show"] = (_ids("show"), lambda a: showing.ShowResults(tuple(a.ids)))
 
     p = _parser("seal")
     p.add_argument("--to", required=True, metavar="RECEIVER")

@@ -41,6 +41,7 @@ SAMPLE_LINES = {
     "signin": "signin",
     "signout": "signout",
     "pin reset": "pin reset v002",
+    "show": "show p1",
 }
 """One well-formed line per action of the action language."""
 
