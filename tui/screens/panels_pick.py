@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 
 from session import commands as c
 from session.decide import decide
@@ -130,9 +130,17 @@ class RollCallPanel(StepPanel):
 class TeamPanel(StepPanel):
     """Pick members among those present; an evaluated person is refused at once with the domain's reason."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.chosen: list[str] | None = None
+        """The members picked so far (None until first drawn: then those of a team already proposed)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="text")
-        yield SelectionList[str](id="members")
+        yield PickList(boxes=True, id="members")
+
+    def on_mount(self) -> None:
+        self.query_one(PickList).focus()
 
     def draw(self, state: SessionState, lang: str) -> None:
         lines = [t("panel.team_pick", lang, k="t", need=state.pack.team_min_size)]
@@ -144,21 +152,30 @@ class TeamPanel(StepPanel):
             result = t("panel.approved" if state.team_approved else "panel.rejected", lang)
             lines.append(t("panel.team_vote", lang, f=f, a=a, x=x, result=result))
         self.query_one("#text", Static).update("\n".join(lines))
-        members = self.query_one(SelectionList)
-        if members.option_count == 0:
-            evaluated = state.conference.evaluated_voter_ids()
-            for voter in state.conference.voters:
-                if voter.id in state.present:
-                    note = f"  ({t('panel.evaluated', lang)})" if voter.id in evaluated else ""
-                    members.add_option((voter_label(state, voter.id) + note, voter.id, voter.id in state.team))
-            members.highlighted = 0
-            members.focus()
+        if self.chosen is None:
+            self.chosen = list(state.team)
+        self._fill()
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        """Ask the domain whether this member may sit on the team; show its refusal and undo the pick."""
-        state, chosen = self.state, event.selection.value
-        if state is None or chosen not in event.selection_list.selected:
+    def _fill(self) -> None:
+        state, lang = self.state, self.lang
+        assert state is not None and self.chosen is not None
+        evaluated = state.conference.evaluated_voter_ids()
+        self.query_one(PickList).set_rows([
+            Row(v.id, voter_label(state, v.id), v.id in self.chosen, t("panel.evaluated", lang) if v.id in evaluated else "")
+            for v in state.conference.voters if v.id in state.present])
+
+    def on_pick_list_toggled(self, event: PickList.Toggled) -> None:
+        """Ask the domain whether this member may sit on the team; pick them, or show its refusal."""
+        state, chosen = self.state, event.row_id
+        if state is None or self.chosen is None:
             return
+        if event.marked:
+            self.chosen.remove(chosen)
+        elif self._may_sit(state, chosen):
+            self.chosen.append(chosen)
+        self._fill()
+
+    def _may_sit(self, state: SessionState, chosen: str) -> bool:
         # Padded to the least team size so the domain reaches its per-member checks; it checks ``chosen`` first.
         others = [v for v in sorted(state.present) if v != chosen]
         trial = (chosen, *others[: max(state.pack.team_min_size - 1, 0)])
@@ -166,8 +183,15 @@ class TeamPanel(StepPanel):
             decide(state, c.ProposeTeam(trial, chosen))
         except SessionError as exc:
             if exc.params.get("id") == chosen or exc.key == "team.already_approved":
-                event.selection_list.deselect(chosen)
                 self.app.notify(exc.message(self.lang), title=t("ui.refused", self.lang), severity="error")
+                return False
+        return True
+
+    @property
+    def picked(self) -> tuple[str, ...]:
+        """The members picked, in the conference's order."""
+        chosen = self.chosen or []
+        return tuple(v.id for v in self.state.conference.voters if v.id in chosen) if self.state else ()
 
     def run(self, name: str) -> None:
         from tui.screens.dialogs import ChoiceForm, VoteForm  # a dialog is built only when a key asks for it
@@ -176,7 +200,7 @@ class TeamPanel(StepPanel):
         if state is None:
             return
         if name == "team propose":
-            chosen = tuple(self.query_one(SelectionList).selected)
+            chosen = self.picked
             if not chosen:
                 self.ask(c.ProposeTeam((), ""))  # the domain says what is missing
                 return
@@ -195,23 +219,33 @@ class TeamPanel(StepPanel):
 class NomineesPanel(StepPanel):
     """APPOINT: the chair keeps or drops nominees, then fixes the list."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.kept: set[str] | None = None
+        """The nominees kept so far (None until first drawn: then the list fixed before, or everyone)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="text")
-        yield SelectionList[str](id="persons")
+        yield PickList(boxes=True, id="persons")
+
+    def on_mount(self) -> None:
+        self.query_one(PickList).focus()
 
     def draw(self, state: SessionState, lang: str) -> None:
         self.query_one("#text", Static).update(t("panel.nominees", lang, k="d", posts=state.conference.posts))
-        persons = self.query_one(SelectionList)
-        if persons.option_count == 0:
-            kept = state.nominees or tuple(p.id for p in state.conference.persons)
-            for person in state.conference.persons:
-                persons.add_option((f"{person.name} — {person.position}", person.id, person.id in kept))
-            persons.highlighted = 0
-            persons.focus()
+        if self.kept is None:
+            self.kept = set(state.nominees or (p.id for p in state.conference.persons))
+        self.query_one(PickList).set_rows([Row(p.id, f"{p.name} — {p.position}", p.id in self.kept)
+                                           for p in state.conference.persons])
+
+    def on_pick_list_toggled(self, event: PickList.Toggled) -> None:
+        if self.kept is not None and self.state is not None:
+            self.kept.symmetric_difference_update({event.row_id})
+            self.draw(self.state, self.lang)
 
     def run(self, name: str) -> None:
-        if name == "nominees":
-            self.ask(c.FixNominees(tuple(self.query_one(SelectionList).selected)))
+        if name == "nominees" and self.state is not None and self.kept is not None:
+            self.ask(c.FixNominees(tuple(p.id for p in self.state.conference.persons if p.id in self.kept)))
 
 
 class IssuingPanel(StepPanel):

@@ -33,7 +33,11 @@ class Row:
 
 
 class PickList(OptionList):
-    """Rows with a check mark; Enter or space asks to toggle the highlighted row."""
+    """Rows with a check mark; Enter or space asks to toggle the highlighted row.
+
+    The mark is a character, not only a colour, so a row checked off reads in the projector theme and in
+    monochrome; a list of choices (``boxes``) shows every row's box, ticked or empty.
+    """
 
     BINDINGS = [Binding("space", "toggle", "✓", show=False)]
     """Space (like Enter) asks to toggle the highlighted row."""
@@ -48,8 +52,10 @@ class PickList(OptionList):
             self.marked = marked
             """Whether it is checked off now."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, boxes: bool = False, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.boxes = boxes
+        """Each row shows a box, ``[✓]`` or ``[ ]`` (a pick among choices), not only a tick on those checked off."""
         self._rows: list[Row] = []
         self._query = ""
 
@@ -89,9 +95,9 @@ class PickList(OptionList):
         elif ids:
             self.highlighted = 0
 
-    @staticmethod
-    def _prompt(row: Row) -> Text:
-        text = Text("✓ " if row.marked else "  ", style="bold green" if row.marked else "")
+    def _prompt(self, row: Row) -> Text:
+        mark = ("[✓] " if row.marked else "[ ] ") if self.boxes else ("✓ " if row.marked else "  ")
+        text = Text(mark, style="bold green" if row.marked else "")
         text.append(row.label, style="bold" if row.marked else "")
         if row.note:
             text.append(f"  ({row.note})", style="italic yellow")
