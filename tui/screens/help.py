@@ -27,15 +27,54 @@ HELP_BINDINGS = [Binding("question_mark,f1", "help", t("help.keys"), show=False)
 """The help key, added to every app's bindings."""
 
 
+BUILT_IN: dict[str, tuple[str, str]] = {
+    "cursor_up": ("Lên", "Up"), "scroll_up": ("Lên", "Up"),
+    "cursor_down": ("Xuống", "Down"), "scroll_down": ("Xuống", "Down"),
+    "scroll_left": ("Sang trái", "Left"), "scroll_right": ("Sang phải", "Right"),
+    "first": ("Về đầu", "To the top"), "scroll_home": ("Về đầu", "To the top"),
+    "last": ("Về cuối", "To the end"), "scroll_end": ("Về cuối", "To the end"),
+    "page_up": ("Lên một trang", "Page up"), "page_down": ("Xuống một trang", "Page down"),
+    "page_left": ("Sang trái một trang", "Page left"), "page_right": ("Sang phải một trang", "Page right"),
+    "select": ("Đánh dấu / bỏ đánh dấu dòng đang chọn", "Tick or untick the highlighted row"),
+    "toggle": ("Đánh dấu / bỏ đánh dấu dòng đang chọn", "Tick or untick the highlighted row"),
+    "search": ("Tìm theo tên (không cần dấu)", "Search by name (no diacritics needed)"),
+    "leave_search": ("Thôi tìm, về cả danh sách", "Leave the search, back to the whole list"),
+    "quit": ("Thoát", "Quit"),
+}
+"""Actions whose bindings Textual (or a class of ours, once for every language) describes in English or in
+symbols: what each does, in the reader's language. A binding of Textual's not listed here is left out."""
+register({f"help.do.{action}": words for action, words in BUILT_IN.items()})
+
+_LEFT_OUT = frozenset({"help", "app.help", "command_palette", "app.command_palette"})
+"""The help's own key, and the palette, which has its own line."""
+
+
+def _textuals(node: object, binding: Binding) -> bool:
+    """Whether ``binding`` is one of Textual's own (declared by a class of the textual package)."""
+    for cls in type(node).__mro__:
+        if binding in cls.__dict__.get("BINDINGS", ()):
+            return cls.__module__.startswith("textual.")
+    return False
+
+
+def description(node: object, binding: Binding, lang: str) -> str:
+    """What ``binding`` does in ``lang``, or "" when the help should leave it out."""
+    action = binding.action.removeprefix("app.").split("(")[0]
+    if action in BUILT_IN:
+        return t(f"help.do.{action}", lang)
+    if binding.action in _LEFT_OUT or _textuals(node, binding):
+        return ""
+    return binding.description
+
+
 def key_rows(app: App, lang: str) -> list[tuple[str, str]]:
-    """(keys, description) of every enabled binding of the active screen that says what it does."""
+    """(keys, description) of every enabled binding of the active screen that says what it does, each once."""
     rows: dict[str, list[str]] = {}
     for active in app.screen.active_bindings.values():
-        binding = active.binding
-        if not active.enabled or not binding.description or binding.action in ("help", "app.help"):
-            continue
-        rows.setdefault(binding.description, []).append(app.get_key_display(binding))
-    rows.setdefault(t("help.palette", lang), []).append("^p")
+        does = description(active.node, active.binding, lang)
+        if active.enabled and does:
+            rows.setdefault(does, []).append(app.get_key_display(active.binding))
+    rows.setdefault(t("help.palette", lang), []).append(app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "")))
     return [(" / ".join(dict.fromkeys(keys)), does) for does, keys in rows.items()]
 
 
