@@ -187,3 +187,38 @@ def test_roll_call_small_short_steps(snap_compare):
         assert "Điểm danh" in rendered and "Tổ kiểm phiếu" in rendered and "…" not in rendered
 
     assert snap_compare(app, terminal_size=SMALL, run_before=steps_whole)
+
+
+def test_counting_team_small_boxes(snap_compare):
+    """At 80×24 in the projector theme, picking the counting team: every present voter with a box, "[✓]" before
+    Trịnh Minh Đức and Phan Thị Hạnh (picked), "[ ]" before the others, so the pick reads without colour; names and
+    posts wrap, never cut; the being-evaluated note follows v02–v04."""
+    app = chair("counting_team")
+    app._start_theme = "projector"
+    assert snap_compare(app, terminal_size=SMALL, press=["space", "down", "down", "down", "down", "space"])
+
+
+def test_issuing_small_footer_whole(snap_compare):
+    """At 80×24 while issuing: the footer takes two rows and shows every key whole: n Bước tiếp, p Có mặt,
+    i Phát phiếu, a Phát tất cả, h Đổi phiếu hỏng, g Cách nhập, f In phiếu, and ^p Bảng lệnh at the right."""
+    assert snap_compare(chair("issuing"), terminal_size=SMALL)
+
+
+def test_minutes_small_every_signer(snap_compare):
+    """At 80×24 at the minutes: all three signers listed (Trịnh Minh Đức as head, Phan Thị Hạnh, Võ Thanh Sơn),
+    v01 ticked and signed; the minutes' preview below; the books line whole ("Đã kiểm 12")."""
+    assert snap_compare(chair("minutes", c.SignMinutes("v01")), terminal_size=SMALL)
+
+
+def test_sealing_small_reveal_keys(snap_compare):
+    """At 80×24 after the announcement, the chair's key has shown person 2: the panel says the projector shows
+    person 2 of 2, Hoàng Thị Mai, and how to move on; the footer's two rows hold s Niêm phong, → Người tiếp theo,
+    ← Người trước, * Hiện tất cả, v In biên bản and u Lưu hồ sơ."""
+    assert snap_compare(chair("sealing"), terminal_size=SMALL, press=["right"])
+
+
+def test_closed_small_says_how_to_quit(snap_compare):
+    """At 80×24 once sealed: the panel says who received the ballots (Văn phòng Ban), that the log's events and
+    code are kept (here in memory), the keys that write the minutes (v) and the archive (u), and "Nhấn Ctrl+Q để
+    thoát"; the results below."""
+    assert snap_compare(chair("closed"), terminal_size=SMALL)

@@ -98,7 +98,12 @@ def palette_title(key: AgendaKey, lang: str) -> str:
 def chair_bindings(lang: str, step: str) -> list[Binding]:
     """The console's bindings in ``lang`` at ``step``: every agenda key, the document keys, then the view keys."""
     agenda = [Binding(k.key, f"agenda('{k.name}')", key_label(k, lang)) for k in AGENDA_KEYS]
-    return agenda + paper_bindings(lang, step) + [
+    # The hall's projector follows these through the log; priority, since the results table would scroll on ← →.
+    hall = step == "sealing"
+    reveal = [Binding("right,space", "reveal(1)", t("key.reveal_next", lang), show=hall, priority=True),
+              Binding("left", "reveal(-1)", t("key.reveal_back", lang), show=hall, priority=True),
+              Binding("asterisk", "reveal(None)", t("key.reveal_all", lang), show=hall, priority=True)]
+    return agenda + reveal + paper_bindings(lang, step) + [
         # Shown in the status line instead, so the footer keeps room for the agenda's keys at 80 columns.
         Binding("m", "app.toggle_projector", t("key.projector", lang), show=False),
         Binding("q", "app.show_qr", t("key.qr", lang), show=False),
@@ -177,10 +182,13 @@ class ChairScreen(Screen):
         self.fit_side()  # nothing else on the screen depends on its size
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Agenda keys are offered only while the agenda table allows their action now."""
+        """Agenda keys are offered only while the agenda table allows their action now; the projector's between
+        the announcement and the sealing."""
+        state = self.app.service.state
+        if action == "reveal":
+            return state.step == "sealing"
         if action != "agenda":
             return True
-        state = self.app.service.state
         return ACTION_OF.get(str(parameters[0]), "") in allowed(state.step, state.pack)
 
     async def action_agenda(self, name: str) -> None:
@@ -196,6 +204,12 @@ class ChairScreen(Screen):
             ask_latecomer(self, state, self.app.lang)
         elif self.panel is not None:
             self.panel.run(name)
+
+    def action_reveal(self, step: int | None) -> None:
+        """The next or previous person's results on the hall's projector, or everyone's."""
+        from tui.screens.projector import show_command
+
+        self.app.dispatch(show_command(self.app.service.state, step))
 
     def on_step_panel_ask(self, message: StepPanel.Ask) -> None:
         if message.head_pin is not None:
@@ -214,7 +228,7 @@ def numbers_text(state, lang: str) -> Text:
     parts = [("proj.present", f"{len(state.present)}/{state.convened}"), ("proj.issued", state.issued),
              ("proj.returned", "—" if state.returned is None else state.returned), ("proj.entered", state.entered)]
     for index, (key, value) in enumerate(parts):
-        text.append(("  ·  " if index else "") + t(key, lang) + " ")
+        text.append((" · " if index else "") + t(key, lang) + " ")
         text.append(str(value), style="bold")
     return text
 

@@ -127,3 +127,6 @@ def _job(app: App, what: str, path: Path, lang: str, options: dict[str, int]) ->
     for note in paper.notes:
         app.call_from_thread(app.notify, note, severity="warning", timeout=12)
     app.call_from_thread(app.notify, t("paper.done", lang, file=path, what=paper.summary), timeout=15)
+    from tui.base import StateChanged
+
+    app.call_from_thread(app.post_message, StateChanged())  # the closed step lists the files written

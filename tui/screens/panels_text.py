@@ -154,7 +154,16 @@ class SealingPanel(ResultsPanel):
     """The hand-over form: who receives the sealed ballots and the minutes."""
 
     def hint(self, state: SessionState, lang: str) -> str:
-        return t("panel.seal_form", lang, k="s")
+        from session.results import results
+        from session.showing import position
+
+        persons = results(state)["persons"]
+        at = position(tuple(p["id"] for p in persons), state.shown)
+        if at is None or len(persons) < 2:
+            showing = t("panel.showing_all", lang, n=len(persons))
+        else:
+            showing = t("panel.showing_one", lang, i=at, n=len(persons), name=persons[at - 1]["name"])
+        return t("panel.seal_form", lang, k="s") + "\n" + showing
 
     def run(self, name: str) -> None:
         if name == "seal":
@@ -165,8 +174,18 @@ class SealingPanel(ResultsPanel):
 
 
 class ClosedPanel(ResultsPanel):
-    """The end: who received the ballots, the log's size and code, and the results."""
+    """The end: who received the ballots, what was written and where, how to quit, and the results."""
 
     def hint(self, state: SessionState, lang: str) -> str:
-        return (t("panel.sealed_to", lang, to=state.sealed_to or "—") + "\n"
-                + t("panel.closed", lang, n=state.seq, code=short_code(state.head_hash)))
+        from tui.screens.chair_paper import PAPER_KEYS, target
+
+        service = self.app.service  # type: ignore[attr-defined]
+        db = getattr(service.store, "db", None) or t("panel.closed_memory", lang)
+        lines = [t("panel.sealed_to", lang, to=state.sealed_to or "—"),
+                 t("panel.closed", lang, n=state.seq, code=short_code(state.head_hash), db=db)]
+        # The documents of this session already on disk, each by its full path; those not yet written by their key.
+        written = [(k, target(self.app, k.what)) for k in PAPER_KEYS]
+        lines += [t("panel.closed_file", lang, path=path) for _, path in written if path.exists()]
+        lines += [t("panel.closed_write", lang, k=k.key, what=t(f"paper.key.{k.what}", lang))
+                  for k, path in written if k.key and "closed" in k.steps and not path.exists()]
+        return "\n".join([*lines, t("panel.quit_hint", lang)])

@@ -2,7 +2,8 @@
 
 Before the announcement: the attendance and the counting's progress as figures that grow with the screen.
 After it: the results, one person at a time (Space or → shows the next, ← the one before) or all at once
-(``a``). No footer, no key hints, no toasts: the heading says what is shown; ``?`` lists the keys.
+(``a``): the chair's keys, recorded (``session.showing``) so that a projector in another process or a browser
+follows them; a projector's own keys change only what it shows. No footer, no key hints, no toasts: the heading says what is shown; ``?`` lists the keys.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widgets import Static
 from session.agenda import steps_for
 from session.log import short_code
 from session.results import results
+from session.showing import ShowResults, ballot_order, position, stepped
 from session.state import SessionState
 from tui.i18n import register, t
 from tui.screens import strings  # noqa: F401  (registers the screen strings)
@@ -34,9 +36,6 @@ register({
     "hall.ballots": ("{n} phiếu", "{n} ballots"),
     "hall.need": ("triệu tập {n} · cần {need}", "{n} convened · {need} needed"),
     "hall.invalid": ("{n} phiếu không hợp lệ", "{n} invalid"),
-    "key.reveal_next": ("Người tiếp theo", "Next person"),
-    "key.reveal_back": ("Người trước", "Previous person"),
-    "key.reveal_all": ("Hiện tất cả", "Show everyone"),
 })
 
 
@@ -60,8 +59,9 @@ class ProjectorView(Vertical):
     ProjectorView #p-code { height: 1; width: 100%; text-align: right; color: $text-muted; }
     """
 
-    revealed: int | None = 1
-    """How many persons the hall has been shown, one at a time; None: everyone at once."""
+    shown: tuple[str, ...] | None = None
+    """The persons on the screen: one, or everyone (None: the first, until the chair's key says otherwise)."""
+    _followed: tuple[str, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="p-title")
@@ -76,6 +76,8 @@ class ProjectorView(Vertical):
     def show(self, state: SessionState, lang: str) -> None:
         """Draw ``state``; the tally only ever holds confirmed entries, and results wait for the announcement."""
         self._shown = (state, lang)
+        if state.shown != self._followed:  # the chair's key, through the log: it overrides a key pressed here
+            self._followed = self.shown = state.shown
         self.query_one("#p-title", Static).update(Text(state.conference.title, overflow="fold"))
         announced = state.announced_at is not None
         self.query_one("#p-numbers").display = not announced
@@ -123,32 +125,34 @@ class ProjectorView(Vertical):
     def _results(self, state: SessionState, lang: str) -> None:
         data = results(state)
         n = len(data["persons"])
-        one = self.revealed is not None and n > 1
-        heading = t("hall.one", lang, i=self.revealed, n=n) if one else t("hall.all", lang, n=n)
+        revealed = position(tuple(p["id"] for p in data["persons"]), self.shown)
+        one = revealed is not None and n > 1
+        heading = t("hall.one", lang, i=revealed, n=n) if one else t("hall.all", lang, n=n)
         self.query_one("#p-heading", Static).update(heading)
         person = self.query_one("#p-person", PersonFigures)
         person.display = one or n == 1
         if person.display:
-            person.show(state, data["persons"][(self.revealed or 1) - 1], lang)
+            person.show(state, data["persons"][(revealed or 1) - 1], lang)
         table = self.query_one("#p-table", Static)
         # One at a time, the table under the big figures holds those shown before; all at once, everyone.
-        earlier = (self.revealed or 1) - 1 if one else n
+        earlier = (revealed or 1) - 1 if one else n
         table.display = earlier > 0 and n > 1
         table.update(results_table(state, data, lang, earlier))
 
     def reveal(self, step: int | None) -> None:
-        """Show the next (+1) or previous (-1) person, or everyone (None)."""
+        """Show the next (+1) or previous (-1) person, or everyone (None), here only."""
         state, lang = self._shown
-        n = len(results(state)["persons"])
-        if step is None or (self.revealed is not None and self.revealed + step > n):
-            self.revealed = None
-        else:
-            self.revealed = min(max((self.revealed or n + 1) + step, 1), n)
+        self.shown = stepped(ballot_order(state), self.shown, step)
         self.show(state, lang)
 
     def on_resize(self) -> None:
         if getattr(self, "_shown", None) is not None:
             self.show(*self._shown)
+
+
+def show_command(state: SessionState, step: int | None) -> ShowResults:
+    """The chair's key for the hall's projector: the next (+1) or previous (-1) person, or everyone (None)."""
+    return ShowResults(stepped(ballot_order(state), state.shown, step))
 
 
 def projector_bindings(lang: str, inside_console: bool) -> list[Binding]:
@@ -190,10 +194,19 @@ class ProjectorScreen(Screen):
 
     def action_reveal(self, step: int) -> None:
         """The next or previous person's results."""
-        if self.app.service.state.announced_at is not None:
-            self.query_one(ProjectorView).reveal(step)
+        self._reveal(step)
 
     def action_reveal_all(self) -> None:
         """Everyone's results at once."""
-        if self.app.service.state.announced_at is not None:
-            self.query_one(ProjectorView).reveal(None)
+        self._reveal(None)
+
+    def _reveal(self, step: int | None) -> None:
+        # Over the console these are the chair's keys: recorded, so a projector in another process shows the same.
+        # A projector on its own only follows the log; its keys change what it shows, until the chair's next key.
+        state = self.app.service.state
+        if state.announced_at is None:
+            return
+        if self.inside_console and state.step == "sealing":
+            self.app.dispatch(show_command(state, step))
+        else:
+            self.query_one(ProjectorView).reveal(step)
