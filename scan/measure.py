@@ -1,0 +1,123 @@
+"""Ink in and around every box of an aligned ballot page.
+
+The page's table is resampled onto the ballot's own millimetre grid, so each box is a fixed block of pixels.
+Darkness runs from the paper's gray (0) to the corner squares' gray (1). Inside a box, only its interior counts
+(the printed edge left out) and faint darkness (paper grain, scanner noise, JPEG ringing) is dropped; around it,
+what counts is real ink beside the box within its cell: a circle round it, a mark next to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from scan.decide import BoxMeasure
+from scan.locate import Aligned
+from storage.paper.ballot_geometry import PageGeometry, Rect
+
+PX_PER_MM = 6.0
+"""Resolution of the resampled table (about 150 dpi): a 5 mm box is 30 pixels across."""
+INSET = 0.9
+"""How far inside a box's printed edge its interior starts, mm (the edge, blurred, stays out)."""
+NEAR = 3.0
+"""How far left and right of a box ink is looked for, mm."""
+CLEAR = 0.6
+"""Gap kept between the ring looked at and the box's edge or the cell's border, mm."""
+FAINT = 0.12
+"""Darkness below which a pixel inside a box is taken as paper."""
+INK = 0.4
+"""Darkness from which a pixel around a box is taken as ink."""
+MARGIN = 1.0
+"""Paper kept around the table when it is resampled, mm."""
+
+
+@dataclass(frozen=True)
+class Flat:
+    """A page's table resampled onto the ballot's millimetres."""
+
+    gray: np.ndarray
+    """The resampled pixels (uint8)."""
+    inside: np.ndarray
+    """Summed-area table of darkness above ``FAINT`` (what counts inside a box)."""
+    around: np.ndarray
+    """Summed-area table of pixels at least ``INK`` dark (what counts around a box)."""
+    origin: tuple[float, float]
+    """The mm point at pixel (0, 0)."""
+
+
+def _table_rect(page: PageGeometry) -> Rect:
+    left = min(r.rect[0] for r in page.rows) - MARGIN
+    top = min(r.rect[1] for r in page.rows) - MARGIN
+    right = max(r.rect[0] + r.rect[2] for r in page.rows) + MARGIN
+    bottom = max(r.rect[1] + r.rect[3] for r in page.rows) + MARGIN
+    return left, top, right - left, bottom - top
+
+
+def flatten(pixels: np.ndarray, aligned: Aligned, page: PageGeometry) -> Flat:
+    """The table of ``page`` cut out of ``pixels`` and laid on its mm grid."""
+    x0, y0, w, h = _table_rect(page)
+    # Output pixel (u, v) is the mm point (x0 + u / PX, y0 + v / PX), which the homography takes into the scan.
+    to_mm = np.array([[1 / PX_PER_MM, 0, x0], [0, 1 / PX_PER_MM, y0], [0, 0, 1]], np.float64)
+    size = (int(round(w * PX_PER_MM)), int(round(h * PX_PER_MM)))
+    gray = cv2.warpPerspective(pixels, aligned.homography @ to_mm, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                               borderMode=cv2.BORDER_REPLICATE)
+    span = max(aligned.white - aligned.black, 1.0)
+    darkness = np.clip((aligned.white - gray.astype(np.float32)) / span, 0.0, 1.0)
+    inside = cv2.integral(np.maximum(darkness - FAINT, 0.0) / (1 - FAINT), sdepth=cv2.CV_64F)
+    around = cv2.integral((darkness >= INK).astype(np.uint8), sdepth=cv2.CV_64F)
+    return Flat(gray, inside, around, (x0, y0))
+
+
+def _pixels(flat: Flat, rect: Rect) -> tuple[int, int, int, int]:
+    """``rect`` (mm) as pixel bounds u0, v0, u1, v1 within the flat image."""
+    ox, oy = flat.origin
+    x, y, w, h = rect
+    height, width = flat.gray.shape
+
+    def at(value: float, top: int) -> int:
+        return min(max(int(round(value * PX_PER_MM)), 0), top)
+
+    return at(x - ox, width), at(y - oy, height), at(x + w - ox, width), at(y + h - oy, height)
+
+
+def _total(table: np.ndarray, bounds: tuple[int, int, int, int]) -> tuple[float, int]:
+    """The sum over ``bounds`` of what ``table`` sums, and the pixels it covers."""
+    u0, v0, u1, v1 = bounds
+    if u1 <= u0 or v1 <= v0:
+        return 0.0, 0
+    return float(table[v1, u1] - table[v0, u1] - table[v1, u0] + table[v0, u0]), (u1 - u0) * (v1 - v0)
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    return max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+
+
+def measure_page(flat: Flat, page: PageGeometry) -> dict[int, list[BoxMeasure]]:
+    """Per row index, its boxes' measures in level order."""
+    rows: dict[int, list[BoxMeasure]] = {}
+    for box in page.boxes:
+        inner = _pixels(flat, (box.x + INSET, box.y + INSET, box.side - 2 * INSET, box.side - 2 * INSET))
+        ink, count = _total(flat.inside, inner)
+        cx, cy, cw, ch = box.cell
+        # The ring: left and right of the box at its own height, inside its cell, less the box and its edge. Above and
+        # below it are left out: a cross that runs past its own box reaches there from the next row.
+        left, top = max(box.x - NEAR, cx + CLEAR), max(box.y, cy + CLEAR)
+        right, bottom = min(box.x + box.side + NEAR, cx + cw - CLEAR), min(box.y + box.side, cy + ch - CLEAR)
+        ring = _pixels(flat, (left, top, right - left, bottom - top))
+        hole = _overlap(ring, _pixels(flat, (box.x - CLEAR, box.y - CLEAR, box.side + 2 * CLEAR, box.side + 2 * CLEAR)))
+        (near, near_n), (held, held_n) = _total(flat.around, ring), _total(flat.around, hole)
+        rows.setdefault(box.row, []).append(BoxMeasure(
+            ink=ink / count if count else float("nan"),  # a box off the image is unknown, never blank
+            ring=(near - held) / (near_n - held_n) if near_n > held_n else 0.0))
+    return rows
+
+
+def row_png(flat: Flat, rect: Rect) -> bytes:
+    """The row at ``rect`` as a PNG, for a person to look at."""
+    x, y, w, h = rect
+    u0, v0, u1, v1 = _pixels(flat, (x - MARGIN, y - MARGIN, w + 2 * MARGIN, h + 2 * MARGIN))
+    block = flat.gray[v0:v1, u0:u1]
+    ok, data = cv2.imencode(".png", block)
+    return data.tobytes() if ok else b""
