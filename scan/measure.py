@@ -1,6 +1,6 @@
 """Ink in and around every box of an aligned ballot page.
 
-The page's table is resampled onto the ballot's own millimetre grid, so each box is a fixed block of pixels.
+The columns of boxes are resampled onto the ballot's own millimetre grid, so each box is a fixed block of pixels.
 Darkness runs from the paper's gray (0) to the corner squares' gray (1). Inside a box, only its interior counts
 (the printed edge left out) and faint darkness (paper grain, scanner noise, JPEG ringing) is dropped; around it,
 what counts is real ink beside the box within its cell: a circle round it, a mark next to it.
@@ -35,46 +35,54 @@ MARGIN = 1.0
 
 @dataclass(frozen=True)
 class Flat:
-    """A page's table resampled onto the ballot's millimetres."""
+    """The boxes' columns of a page resampled onto the ballot's millimetres."""
 
-    gray: np.ndarray
-    """The resampled pixels (uint8)."""
     inside: np.ndarray
-    """Summed-area table of darkness above ``FAINT`` (what counts inside a box)."""
+    """Summed-area table of darkness above ``FAINT``, in 255ths (what counts inside a box)."""
     around: np.ndarray
     """Summed-area table of pixels at least ``INK`` dark (what counts around a box)."""
     origin: tuple[float, float]
     """The mm point at pixel (0, 0)."""
+    shape: tuple[int, int]
+    """Height and width of the resampled image, px."""
 
 
-def _table_rect(page: PageGeometry) -> Rect:
-    left = min(r.rect[0] for r in page.rows) - MARGIN
-    top = min(r.rect[1] for r in page.rows) - MARGIN
-    right = max(r.rect[0] + r.rect[2] for r in page.rows) + MARGIN
-    bottom = max(r.rect[1] + r.rect[3] for r in page.rows) + MARGIN
+def _cells_rect(page: PageGeometry) -> Rect:
+    left = min(b.cell[0] for b in page.boxes) - MARGIN
+    top = min(b.cell[1] for b in page.boxes) - MARGIN
+    right = max(b.cell[0] + b.cell[2] for b in page.boxes) + MARGIN
+    bottom = max(b.cell[1] + b.cell[3] for b in page.boxes) + MARGIN
     return left, top, right - left, bottom - top
 
 
-def flatten(pixels: np.ndarray, aligned: Aligned, page: PageGeometry) -> Flat:
-    """The table of ``page`` cut out of ``pixels`` and laid on its mm grid."""
-    x0, y0, w, h = _table_rect(page)
+def resample(pixels: np.ndarray, aligned: Aligned, rect: Rect) -> np.ndarray:
+    """The part of the ballot at ``rect`` (mm) cut out of ``pixels`` and laid on its mm grid, ``PX_PER_MM``."""
+    x0, y0, w, h = rect
     # Output pixel (u, v) is the mm point (x0 + u / PX, y0 + v / PX), which the homography takes into the scan.
     to_mm = np.array([[1 / PX_PER_MM, 0, x0], [0, 1 / PX_PER_MM, y0], [0, 0, 1]], np.float64)
     size = (int(round(w * PX_PER_MM)), int(round(h * PX_PER_MM)))
-    gray = cv2.warpPerspective(pixels, aligned.homography @ to_mm, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+    return cv2.warpPerspective(pixels, aligned.homography @ to_mm, size, flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
                                borderMode=cv2.BORDER_REPLICATE)
-    span = max(aligned.white - aligned.black, 1.0)
-    darkness = np.clip((aligned.white - gray.astype(np.float32)) / span, 0.0, 1.0)
-    inside = cv2.integral(np.maximum(darkness - FAINT, 0.0) / (1 - FAINT), sdepth=cv2.CV_64F)
-    around = cv2.integral((darkness >= INK).astype(np.uint8), sdepth=cv2.CV_64F)
-    return Flat(gray, inside, around, (x0, y0))
+
+
+def flatten(pixels: np.ndarray, aligned: Aligned, page: PageGeometry) -> Flat:
+    """The boxes of ``page`` cut out of ``pixels``, with their ink summed for quick sums over any block."""
+    rect = _cells_rect(page)
+    gray = resample(pixels, aligned, rect)
+    # Darkness of each gray level, 0 at the paper's gray to 1 at the corner squares', looked up per pixel.
+    levels = np.arange(256, dtype=np.float32)
+    darkness = np.clip((aligned.white - levels) / max(aligned.white - aligned.black, 1.0), 0.0, 1.0)
+    inside = np.round(np.maximum(darkness - FAINT, 0.0) / (1 - FAINT) * 255).astype(np.uint8)
+    around = (darkness >= INK).astype(np.uint8)
+    return Flat(cv2.integral(cv2.LUT(gray, inside), sdepth=cv2.CV_32S), cv2.integral(cv2.LUT(gray, around), sdepth=cv2.CV_32S),
+                rect[:2], gray.shape)
 
 
 def _pixels(flat: Flat, rect: Rect) -> tuple[int, int, int, int]:
     """``rect`` (mm) as pixel bounds u0, v0, u1, v1 within the flat image."""
     ox, oy = flat.origin
     x, y, w, h = rect
-    height, width = flat.gray.shape
+    height, width = flat.shape
 
     def at(value: float, top: int) -> int:
         return min(max(int(round(value * PX_PER_MM)), 0), top)
@@ -109,15 +117,13 @@ def measure_page(flat: Flat, page: PageGeometry) -> dict[int, list[BoxMeasure]]:
         hole = _overlap(ring, _pixels(flat, (box.x - CLEAR, box.y - CLEAR, box.side + 2 * CLEAR, box.side + 2 * CLEAR)))
         (near, near_n), (held, held_n) = _total(flat.around, ring), _total(flat.around, hole)
         rows.setdefault(box.row, []).append(BoxMeasure(
-            ink=ink / count if count else float("nan"),  # a box off the image is unknown, never blank
+            ink=ink / 255 / count if count else float("nan"),  # a box off the image is unknown, never blank
             ring=(near - held) / (near_n - held_n) if near_n > held_n else 0.0))
     return rows
 
 
-def row_png(flat: Flat, rect: Rect) -> bytes:
-    """The row at ``rect`` as a PNG, for a person to look at."""
+def row_png(pixels: np.ndarray, aligned: Aligned, rect: Rect) -> bytes:
+    """The row at ``rect`` as a PNG, upright and to scale, for a person to look at."""
     x, y, w, h = rect
-    u0, v0, u1, v1 = _pixels(flat, (x - MARGIN, y - MARGIN, w + 2 * MARGIN, h + 2 * MARGIN))
-    block = flat.gray[v0:v1, u0:u1]
-    ok, data = cv2.imencode(".png", block)
+    ok, data = cv2.imencode(".png", resample(pixels, aligned, (x - MARGIN, y - MARGIN, w + 2 * MARGIN, h + 2 * MARGIN)))
     return data.tobytes() if ok else b""

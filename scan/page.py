@@ -11,7 +11,7 @@ import numpy as np
 from scan.decide import RowReading, decide_row
 from scan.images import ScanPage
 from scan.locate import LARGE, Aligned, QrSeen, align, find_qr, halved
-from scan.measure import Flat, flatten, measure_page, row_png
+from scan.measure import flatten, measure_page, row_png
 from session.counting import read_scan
 from session.paper import BallotCode, parse_ballot_payload
 from session.state import Books, SessionState
@@ -91,8 +91,5 @@ def read_page(page: ScanPage, state: SessionState, geometry: Callable[[Books], B
         return PageReading(page, "unreadable", aligned, {}, qr.text, code)
     flat = flatten(pixels, aligned, sheet)
     rows = {row: decide_row(boxes) for row, boxes in measure_page(flat, sheet).items()}
-    return PageReading(page, "ballot", "", {}, qr.text, code, rows, _crops(flat, sheet, rows))
-
-
-def _crops(flat: Flat, sheet, rows: dict[int, RowReading]) -> dict[int, bytes]:
-    return {place.row: row_png(flat, place.rect) for place in sheet.rows if not rows[place.row].sure}
+    crops = {place.row: row_png(pixels, aligned, place.rect) for place in sheet.rows if not rows[place.row].sure}
+    return PageReading(page, "ballot", "", {}, qr.text, code, rows, crops)
