@@ -17,7 +17,7 @@ from pathlib import Path
 from session.errors import BadInput
 from session.events import Actor
 from session.scanning import UNKNOWN, HoldBallot
-from tui.cli.io import EXIT_OK, out
+from tui.cli.io import EXIT_BAD, EXIT_OK, err, out
 from tui.cli.registry import command, db_args
 from tui.i18n import register, t
 
@@ -78,8 +78,14 @@ def run_scan(a: argparse.Namespace) -> int:
     actor = Actor("station", a.member, a.station)
     scans = scan_store(service.store)
     kept: set[str] = set()
-    recorded = held = 0
-    for reading in read_files([Path(p) for p in a.paths], service.state, fonts(), form=a.form):
+    recorded = held = failed = 0
+    for reading in read_files([Path(p) for p in a.paths], service.state, fonts(), form=a.form, lang=a.lang):
+        if reading.kind == "blank":  # a blank sheet in the stack (a duplex back) is no ballot
+            continue
+        if not reading.parts:  # not an image at all: nothing to keep or to name, so no place is taken
+            err(reading.message(a.lang))
+            failed += 1
+            continue
         for path, sha in reading.files:
             if sha not in kept:  # the image is kept before any event names it
                 scans.put(service.session_id, Path(path).name, Path(path).read_bytes())
@@ -93,7 +99,7 @@ def run_scan(a: argparse.Namespace) -> int:
         _report(reading, command, seq, a)
     if a.format == "text":
         out(t("scan.summary", a.lang, count=recorded + held, recorded=recorded, held=held))
-    return EXIT_OK
+    return EXIT_BAD if failed else EXIT_OK
 
 
 def _command(service, reading, a: argparse.Namespace, scans):
@@ -132,4 +138,4 @@ def _report(reading, command, seq: int, a: argparse.Namespace) -> None:
     elif reading.kind == "ballot":
         out(t("scan.held", a.lang, file=reading.source, rows=", ".join(map(str, rows)), seq=seq))
     else:
-        out(t("scan.held_whole", a.lang, file=reading.source, why=reading.reason or reading.kind, seq=seq))
+        out(t("scan.held_whole", a.lang, file=reading.source, why=reading.message(a.lang), seq=seq))
