@@ -16,6 +16,7 @@ from pathlib import Path
 
 from session.errors import BadInput
 from session.events import Actor
+from session.i18n import LANGS
 from session.scanning import UNKNOWN, HoldBallot
 from tui.cli.io import EXIT_BAD, EXIT_OK, err, out
 from tui.cli.registry import command, db_args
@@ -50,6 +51,8 @@ def _scan_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch", default="", help="xấp phiếu / batch code")
     p.add_argument("--form", default="", help="mẫu phiếu (khi có nhiều mẫu) / ballot form, with several")
     p.add_argument("--format", choices=FORMATS, default="text", help="text | json (một dòng mỗi phiếu / a line per ballot)")
+    p.add_argument("--ballot-lang", choices=LANGS, default=LANGS[0],
+                   help="ngôn ngữ phiếu đã in (print ballots --lang) / the language the ballots were printed in")
     p.add_argument("paths", nargs="+", metavar="PATH", help="ảnh PNG/JPEG/TIFF hoặc PDF nhiều trang / images or PDFs")
 
 
@@ -79,7 +82,8 @@ def run_scan(a: argparse.Namespace) -> int:
     scans = scan_store(service.store)
     kept: set[str] = set()
     recorded = held = failed = 0
-    for reading in read_files([Path(p) for p in a.paths], service.state, fonts(), form=a.form, lang=a.lang):
+    for reading in read_files([Path(p) for p in a.paths], service.state, fonts(), form=a.form, lang=a.ballot_lang):
+        # The layout the boxes are looked for in is the printed one: its language, not the messages'.
         if reading.kind == "blank":  # a blank sheet in the stack (a duplex back) is no ballot
             continue
         if not reading.parts:  # not an image at all: nothing to keep or to name, so no place is taken
