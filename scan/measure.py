@@ -31,6 +31,10 @@ INK = 0.4
 """Darkness from which a pixel around a box is taken as ink."""
 MARGIN = 1.0
 """Paper kept around the table when it is resampled, mm."""
+EDGE_FOUND = 0.05
+"""Least median darkness of the boxes' printed top and bottom edges for the map to be the page's own: a ballot
+printed with another layout (another language) shows paper there (0.00 measured, against 0.12 and more for every
+scan of the corpus), and then no box is measured at all."""
 
 
 @dataclass(frozen=True)
@@ -102,9 +106,26 @@ def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tupl
     return max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
 
 
+def _edge(flat: Flat, box, y: float) -> float:
+    """Darkness of a thin band along a box's printed edge at ``y``, mm."""
+    ink, count = _total(flat.inside, _pixels(flat, (box.x + 0.8, y - 0.35, box.side - 1.6, 0.7)))
+    return ink / 255 / count if count else 0.0
+
+
+def edges_found(flat: Flat, page: PageGeometry) -> bool:
+    """Whether the boxes' printed edges are where the map says: else the map is not this page's layout."""
+    found = sorted(min(_edge(flat, b, b.y), _edge(flat, b, b.y + b.side)) for b in page.boxes)
+    return bool(found) and found[len(found) // 2] >= EDGE_FOUND
+
+
 def measure_page(flat: Flat, page: PageGeometry) -> dict[int, list[BoxMeasure]]:
-    """Per row index, its boxes' measures in level order."""
+    """Per row index, its boxes' measures in level order (every one unknown when the boxes are not where the map
+    says, so that no row is taken as sure)."""
     rows: dict[int, list[BoxMeasure]] = {}
+    if not edges_found(flat, page):
+        for box in page.boxes:
+            rows.setdefault(box.row, []).append(BoxMeasure(ink=float("nan"), ring=0.0))
+        return rows
     for box in page.boxes:
         inner = _pixels(flat, (box.x + INSET, box.y + INSET, box.side - 2 * INSET, box.side - 2 * INSET))
         ink, count = _total(flat.inside, inner)

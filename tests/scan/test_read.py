@@ -130,3 +130,30 @@ def test_an_unsure_row_comes_with_a_picture_of_it(tmp_path):
     assert set(reading.crops) == set(reading.unsure)
     picture = Image.open(io.BytesIO(reading.crops[reading.unsure[0]]))
     assert picture.format == "PNG" and picture.width > 4 * picture.height > 0
+
+
+def test_a_ballot_printed_in_another_language_is_held_whole_never_read_on_the_wrong_map(tmp_path):
+    """The layout depends on the language printed: read on the other language's map, no row may come out sure."""
+    import pypdfium2 as pdfium
+
+    from storage.paper.ballot_geometry import ballot_geometry
+    from storage.paper.ballots import ballots
+    from tests.scan.corpus import Pen
+
+    state = session(4)
+    geometry = ballot_geometry(state, fonts(), lang="en")
+    (page,) = geometry.pages
+    doc = pdfium.PdfDocument(ballots(state, fonts(), 1, lang="en"))
+    gray = doc[0].render(scale=200 / 72, grayscale=True).to_numpy()
+    gray = np.ascontiguousarray(gray[:, :, 0] if gray.ndim == 3 else gray)[:round(page.height * 200 / 25.4)].copy()
+    doc.close()
+    pen = Pen(gray, 200, np.random.default_rng(1))
+    for box in page.boxes:
+        if box.level == 1:
+            pen.mark(box, "cross")
+    path = tmp_path / "en.png"
+    cv2.imwrite(str(path), gray)
+    (english,) = read_files([path], state, fonts(), lang="en")
+    assert english.marks == "1111" and not english.unsure
+    (wrong,) = read_files([path], state, fonts(), lang="vi")
+    assert wrong.unsure == (0, 1, 2, 3)
