@@ -74,3 +74,28 @@ def test_a_held_ballot_keeps_its_place_and_nothing_is_counted_for_it(counting, t
     assert done.code == 0, done.text
     state = open_service(db).state
     assert held_ballots(state) == [] and state.entered == 1
+
+
+def test_under_double_entry_the_scanner_is_one_blind_entry_and_a_person_the_other(tmp_path):
+    db = session_at(tmp_path, "voting")
+    for line in ("entry-mode double", "return --count 12", "next"):
+        assert cli("do", "--db", db, *line.split()).code == 0
+    state = open_service(db).state
+    scanner, person = (m for m in state.team if m != state.team_head)
+    samples = make_corpus(state, 2, seed=7, dpis=(200,), clean_share=1.0, degrade=Degrade(dpi=200))
+    run = _scan(db, scanner, [p for s in samples for p in write(tmp_path, s)])
+    assert run.code == 0, run.text
+    assert open_service(db).state.entered == 0, "one blind entry counts nothing"
+    os.environ.update(PIN)
+    try:
+        for sample in samples:
+            done = cli("do", "--db", db, "--station", "S2", "--member", person, "ballot", sample.truth, "--batch", "B1")
+            assert done.code == 0, done.text
+    finally:
+        os.environ.pop("TINNHIEM_PIN")
+    service = open_service(db)
+    submitted = [r.payload for r in service.store.load(service.session_id) if r.type == "entry_submitted"]
+    assert [(p["station"], p["member"], bool(p.get("image"))) for p in submitted] == \
+        [("SCAN", scanner, True), ("SCAN", scanner, True), ("S2", person, False), ("S2", person, False)]
+    assert service.state.entered == 2 and [service.state.main.entries[("B1", n)].marks for n in (1, 2)] == \
+        [s.truth for s in samples]
