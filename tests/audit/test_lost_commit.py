@@ -31,6 +31,10 @@ class CommitCutter:
         """COMMITs forwarded whose answer was dropped."""
         self.down = False
         """While True, new connections are refused (a server that stays away)."""
+        self.gone_after_cut = False
+        """Whether the server goes away for good with the COMMIT it cuts."""
+        self._open: list[socket.socket] = []
+        """Every relayed socket, so that a server going away takes its open connections with it."""
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         threading.Thread(target=self._accept, daemon=True).start()
@@ -39,6 +43,11 @@ class CommitCutter:
         with contextlib.suppress(OSError):
             self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
+
+    def stay_down(self) -> None:
+        """The server is gone for good: new connections are refused and the open ones (a pool's too) are cut."""
+        self.down = True
+        _close(*self._open)
 
     def _accept(self) -> None:
         while True:
@@ -50,6 +59,7 @@ class CommitCutter:
                 client.close()
                 continue
             upstream = socket.create_connection(self.target)
+            self._open += [client, upstream]
             threading.Thread(target=self._client_to_server, args=(client, upstream), daemon=True).start()
             threading.Thread(target=_pipe, args=(upstream, client), daemon=True).start()
 
@@ -60,11 +70,15 @@ class CommitCutter:
                 inserted = inserted or b"INSERT INTO events" in data
                 if self.armed and inserted and b"COMMIT" in data.upper():
                     self.armed = False
+                    if self.gone_after_cut:  # refused before the writer can even notice the cut and call again
+                        self.down = True
                     # Stop the answer first, then let the COMMIT through: the server commits, nobody hears it.
                     client.shutdown(socket.SHUT_WR)
                     upstream.sendall(data)
                     self.cut += 1
                     threading.Timer(0.3, _close, (client, upstream)).start()
+                    if self.gone_after_cut:
+                        self.stay_down()
                     return
                 upstream.sendall(data)
 
@@ -130,14 +144,7 @@ def test_a_script_line_whose_commit_answer_is_lost_goes_on_without_a_duplicate(c
 def test_a_store_that_stays_away_exits_5_saying_the_write_may_have_landed(counting_via_proxy, capsys, monkeypatch):
     proxy, via, pg_url, session_id = counting_via_proxy
     monkeypatch.setenv("TINNHIEM_RESEND_SECONDS", "1")
-    proxy.armed = True
-    original = proxy._client_to_server
-
-    def cut_then_stay_down(client, upstream):
-        original(client, upstream)
-        proxy.down = True  # after the COMMIT, the server is gone for good
-
-    monkeypatch.setattr(proxy, "_client_to_server", cut_then_stay_down)
+    proxy.armed = proxy.gone_after_cut = True  # after the COMMIT, the server is gone for good
     code = main(["--lang", "en", "do", "--db", via, "--session", session_id, "ballot", "22"])
     said = capsys.readouterr()
     assert proxy.cut == 1
