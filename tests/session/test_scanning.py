@@ -11,28 +11,11 @@ from session.errors import SessionError
 from session.events import CHAIR, Actor
 from session.log import GENESIS, seal
 from session.scanning import HoldBallot, held_ballots, held_count
-from session.service import SessionService
-from storage.memory_store import InMemoryEventStore
-from tests.scenarios import FixedClock, drive_to_counting, sample_data
+from tests.session.test_counting import _refused, _service
 
 SCANNER, PERSON = Actor("station", "v05", "SCAN"), Actor("station", "v06", "S2")
 """The sample team's v05 runs the scanner; v06 enters by hand at another station."""
 IMAGE, CROP_A, CROP_B = "a" * 64, "b" * 64, "c" * 64
-
-
-def _service(double: bool = False, returned: int | None = None) -> SessionService:
-    data = sample_data()
-    data["conference"]["double_entry"] = double
-    service = SessionService.create(InMemoryEventStore(), data, clock=FixedClock(), session_id="s")
-    return drive_to_counting(service, returned=returned)
-
-
-def _refused(service: SessionService, command: c.Command, actor: Actor) -> SessionError:
-    before = service.store.last_seq("s")
-    with pytest.raises(SessionError) as info:
-        service.handle(command, actor)
-    assert service.store.last_seq("s") == before, "a refusal wrote to the log"
-    return info.value
 
 
 def _hold(position: int, guess: str = "1?", unsure: tuple[int, ...] = (1,), crops=(CROP_A,), batch: str = "B1") -> HoldBallot:
