@@ -22,8 +22,10 @@ MARK_CHARS = "123" + BLANK + SEVERAL + STRUCK
 
 def parse_marks(text: str, pack: RulePack, persons: int) -> str:
     """Normalise a typed marks string, or raise BadInput naming the position at fault."""
-    marks = "".join(text.split()).lower()
     allowed = mark_chars(len(pack.levels))
+    if len(text) == persons and not text.strip(allowed):  # as stored: nothing to normalise (every replay asks)
+        return text
+    marks = "".join(text.split()).lower()
     # strip() by the allowed set leaves nothing when every character is allowed: the walk only names the fault.
     for pos, char in enumerate(marks.strip(allowed) and marks, 1):
         if char not in allowed:
@@ -55,8 +57,7 @@ def judge(pack: RulePack, persons: int, marks: str | None, reason: str | None, p
     """Apply the pack's validity rules to a ballot already parsed."""
     if marks is None:
         return Outcome(False, reason or "not_issued", (None,) * persons)
-    blank_level = None if pack.blank_row == "invalid" else [lv.key for lv in pack.levels].index(pack.blank_row)
-    rows = tuple(map(_row_table(blank_level).get, marks))
+    rows = tuple(map(_row_table(pack.blank_level).get, marks))
     if pack.invalid_scope == "ballot" and None in rows:
         return Outcome(False, "row_invalid", (None,) * persons)
     if pack.agree_limit and sum(1 for r in rows if r == 0) > posts:

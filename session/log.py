@@ -7,7 +7,7 @@ import hashlib
 import json
 import secrets
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,8 +29,27 @@ def _nfc(value: Any) -> Any:
     return value
 
 
-_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
-"""``json.dumps`` with the canonical settings, its encoder built once: every event of every load is hashed."""
+def _canonical_encoder() -> Callable[[Any], str]:
+    """``json.dumps`` with the canonical settings, built once: every event of every load is hashed.
+
+    ``JSONEncoder.encode`` builds a new C encoder and a cycle-check dict on each call, which costs
+    as much as encoding an event; log data is plain JSON (no cycles, no floats out of range), so the
+    C encoder is made once, without the cycle check, where the interpreter has one."""
+    settings = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return settings.encode
+
+    encode = make(None, settings.default, json.encoder.encode_basestring, None, ":", ",", True, False, True)
+
+    def fast(value: Any) -> str:
+        return "".join(encode(value, 0))
+
+    probe = {"b": [1, 2.5, None, True, "Bàn \"1\"\n"], "a": {"z": float("nan"), "y": -0.0}, "": 10**30}
+    return fast if fast(probe) == settings.encode(probe) else settings.encode
+
+
+_CANONICAL = _canonical_encoder()
 
 
 def canonical_json(value: Any) -> bytes:
@@ -133,18 +152,28 @@ def link_failure(rec: Recorded, expected: int, prev: str) -> str | None:
     return None
 
 
+def chain_break(records: Sequence[Recorded], count: int = 0, prev: str = GENESIS) -> tuple[int, str] | None:
+    """Where the chain of ``records``, which follow ``count`` events ending at ``prev``, first breaks:
+    (its index in ``records``, the message key of why), or None when every link holds."""
+    for i, rec in enumerate(records):
+        fail = link_failure(rec, count + i + 1, prev)
+        if fail:
+            return i, fail
+        prev = rec.hash
+    return None
+
+
 def verify(records: Iterable[Recorded]) -> Verdict:
     """Check seq order, links and hashes only; name the first event that fails.
 
     This proves the log unchanged since it was hashed, not that the rules wrote it:
     readers use ``session.admissible.check``, which adds that.
     """
-    prev, count = GENESIS, 0
-    for expected, rec in enumerate(records, 1):
-        fail = link_failure(rec, expected, prev)
-        if fail is None and expected == 1 and rec.type != "session_created":
-            fail = "log.bad_start"
-        if fail:
-            return Verdict(False, count, prev, expected, rec.seq, fail)
-        prev, count = rec.hash, expected
-    return Verdict(True, count, prev)
+    records = list(records)
+    broken = chain_break(records)
+    if records and records[0].type != "session_created" and (broken is None or broken[0] > 0):
+        broken = 0, "log.bad_start"
+    if broken is None:
+        return Verdict(True, len(records), records[-1].hash if records else GENESIS)
+    at, fail = broken
+    return Verdict(False, at, records[at - 1].hash if at else GENESIS, at + 1, records[at].seq, fail)

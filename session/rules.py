@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -205,6 +206,11 @@ class RulePack:
     """How to fill the ballot, read to the voters and printed on it (Vietnamese)."""
     instructions_en: str = ""
     """The same in English."""
+
+    @cached_property
+    def blank_level(self) -> int | None:
+        """The level index a row with no box counts as, or None when such a row is invalid (judged per ballot)."""
+        return None if self.blank_row == "invalid" else [lv.key for lv in self.levels].index(self.blank_row)
 
     def level(self, key: str) -> Level:
         """The level with ``key``."""

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from session.admissible import Checker
+from session.admissible import Checker, collector_paused
 from session.commands import Command
 from session.conference import conference_from_data
 from session.decide import decide
@@ -51,7 +51,8 @@ class SessionService:
         """Checks the members' PINs; None trusts the caller (tests of the rules alone, with no PIN store)."""
         self.credentials: Credentials | None = None
         """The PINs this terminal was given (its member's, at sign-in): used when ``handle`` is given none."""
-        records = store.load(session_id)
+        with collector_paused():
+            records = store.load(session_id)
         if not records:
             raise BadInput("store.unknown_session", id=session_id, known=", ".join(store.sessions()) or "—")
         self._checker = Checker()

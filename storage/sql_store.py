@@ -63,9 +63,13 @@ class SqlEventStore:
 
     def load(self, session_id: str, after: int = 0) -> list[Recorded]:
         loads = json.loads
+        # A log has a handful of actors on thousands of events: each actor's text is read once, and its records
+        # share the (never changed) dict.
+        actors: dict[str, dict[str, str]] = {}
         with self.database.transaction() as cur:
             cur.execute(self._sql_load, (session_id, after))
-            return [Recorded(seq, type_, version, at, loads(actor), loads(payload), prev, hash_)
+            return [Recorded(seq, type_, version, at, actors.get(actor) or actors.setdefault(actor, loads(actor)),
+                             loads(payload), prev, hash_)
                     for seq, type_, version, at, actor, payload, prev, hash_ in cur.fetchall()]
 
     def last_seq(self, session_id: str) -> int:
