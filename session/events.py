@@ -7,7 +7,7 @@ chain. Older payload versions are brought up to date by ``UPCASTERS`` on read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from functools import cache
 from typing import Any, ClassVar
 
@@ -245,15 +245,24 @@ def decode(type_name: str, version: int, payload: dict[str, Any]) -> Event:
     while version < cls.VERSION:
         payload = UPCASTERS[(type_name, version)](payload)
         version += 1
-    names = _field_names(cls)
-    kwargs = {k: tuple(v) if isinstance(v, list) and k != "conference" else v for k, v in payload.items() if k in names}
-    return cls(**kwargs)
+    defaults, required = _shape(cls)
+    values = {k: tuple(v) if isinstance(v, list) and k != "conference" else v for k, v in payload.items() if k in defaults}
+    if not required <= values.keys():
+        raise TypeError(f"{cls.__name__} lacks {', '.join(sorted(required - values.keys()))}")
+    # What the frozen dataclass's __init__ builds (events have no __post_init__), without its object.__setattr__
+    # per field: every load decodes every event.
+    event = object.__new__(cls)
+    event.__dict__.update(defaults)
+    event.__dict__.update(values)
+    return event
 
 
 @cache
-def _field_names(cls: type[Event]) -> frozenset[str]:
-    # Looked up once per class: decode runs for every event of a replay.
-    return frozenset(f.name for f in fields(cls))
+def _shape(cls: type[Event]) -> tuple[dict[str, Any], frozenset[str]]:
+    """(every field → its default, or None for a required one; the required fields) of ``cls``, found once."""
+    every = fields(cls)
+    defaults = {f.name: None if f.default is MISSING else f.default for f in every}
+    return defaults, frozenset(f.name for f in every if f.default is MISSING)
 
 
 @dataclass(frozen=True)

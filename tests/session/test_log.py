@@ -15,7 +15,7 @@ from session import commands as c
 from session.errors import SessionError
 from session.events import CHAIR, Recorded
 from session.evolve import replay
-from session.log import GENESIS, canonical_json, chain_hash, verify
+from session.log import GENESIS, canonical_json, chain_hash, record_hash, verify
 from session.service import SessionService
 from storage.memory_store import InMemoryEventStore
 from tests.scenarios import FixedClock, sample_data
@@ -34,6 +34,23 @@ def test_canonical_json_is_utf8_and_nfc():
     assert canonical_json({"name": DECOMPOSED}) == canonical_json({"name": COMPOSED}) == '{"name":"Nguyễn"}'.encode()
     assert canonical_json({DECOMPOSED: 1}) == canonical_json({COMPOSED: 1})
     assert chain_hash(GENESIS, {"name": DECOMPOSED}) == chain_hash(GENESIS, {"name": COMPOSED})
+
+
+@pytest.mark.parametrize("seq, type_, version, at, actor, payload", [
+    (7, "ballot_recorded", 1, "2026-01-01T08:00:00", {"role": "station", "name": "d002", "station": "Bàn 1"},
+     {"position": 3, "marks": "12x", "batch": "", "invalid_reason": None}),
+    (1, "step_entered", 1, "t", {"role": "chair", "name": "", "station": ""}, {"step": 'say "hi"\n\u2028'}),
+    (2, "x", 1, "t", {"name": DECOMPOSED}, {"k": [DECOMPOSED, 1.5, True]}),  # NFD: hashed as its NFC form
+    (True, "x", 1, "t", {}, {}),  # not the types the log writes: a bool seq is JSON true
+    (3, "x", 2.0, "t", [], {"b": 1, "a": {"d": None, "c": -0.0}}),
+    (4, 5, 1, None, "actor", {"": 10**30}),
+])
+def test_a_records_hash_from_its_parts_is_the_hash_of_its_whole_canonical_envelope(seq, type_, version, at, actor,
+                                                                                    payload):
+    body = {"seq": seq, "type": type_, "version": version, "at": at, "actor": actor, "payload": payload}
+    rec = Recorded(seq, type_, version, at, actor, payload, "ab" * 32, "")
+    want = hashlib.sha256(("ab" * 32).encode() + canonical_json(body)).hexdigest()
+    assert record_hash(rec) == record_hash(rec, canonical_json(actor).decode()) == want
 
 
 def _session(data=None, *, launch_code: str | None = "111-222-333") -> SessionService:
