@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -159,6 +160,11 @@ class Conference:
         """The voter with ``voter_id``, or None."""
         return self._voters_by_id.get(voter_id)
 
+    def unknown(self, voter_ids: Iterable[str]) -> str | None:
+        """The first of ``voter_ids`` that names no voter, or None (one set lookup each: a roll call names hundreds)."""
+        index = self._voters_by_id
+        return next((v for v in voter_ids if v not in index), None)
+
     @property
     def _voters_by_id(self) -> dict[str, Voter]:
         cache = self.__dict__.get("_voter_index")
@@ -302,7 +308,7 @@ def _voters(data: dict[str, Any]) -> tuple[list[Voter], list[Notice]]:
         vid = ct.text(row, "id", f"{where}.id")
         name = ct.text(row, "name", f"{where}.name")
         posts = row.get("posts", [])
-        if not isinstance(posts, list) or not all(isinstance(p, str) for p in posts):
+        if not isinstance(posts, list) or posts and not all(isinstance(p, str) for p in posts):
             raise BadInput("file.wrong_type", where=f"{where}.posts", expected="list of text", value=repr(posts))
         posts = [ct.clean_text(p, f"{where}.posts[{j}]", "posts") for j, p in enumerate(posts, 1)]
         if vid in merged:

@@ -53,7 +53,8 @@ def clean_text(value: str, where: str, key: str) -> str:
     most = MAX_LENGTH.get(key)
     if most is not None and len(text) > most:
         raise BadInput("file.too_long", where=where, got=len(text), most=most)
-    return " ".join(text.split())
+    # Printable text holds no whitespace but the ASCII space: only a double one needs collapsing.
+    return " ".join(text.split()) if "  " in text else text
 
 
 def text(row: dict[str, Any], key: str, where: str, *, default: str | None = None) -> str:

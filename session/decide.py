@@ -37,9 +37,9 @@ class _Refuse:
 def _known_voters(s: SessionState, voters: tuple[str, ...], no: _Refuse) -> None:
     if not voters:
         raise no.bad("input.no_voters")
-    for vid in voters:
-        if s.conference.voter(vid) is None:
-            raise no.bad("input.unknown_voter", id=vid)
+    unknown = s.conference.unknown(voters)
+    if unknown is not None:
+        raise no.bad("input.unknown_voter", id=unknown)
 
 
 def _advance(s: SessionState, c: cmd.Advance, no: _Refuse) -> Events:
@@ -130,12 +130,14 @@ def _issue(s: SessionState, c: cmd.IssueBallots, no: _Refuse) -> Events:
         return events
     _known_voters(s, c.voters, no)
     voters = tuple(dict.fromkeys(c.voters))
-    for vid in voters:
+    # The first voter (in the command's order) absent or holding a ballot of every form, found by set operations.
+    held = set(voters).intersection(*(b.issued_to for b in forms))
+    vid = next((v for v in voters if v not in s.present or v in held), None)
+    if vid is not None:
+        params = {"name": s.conference.voter(vid).name, "id": vid}
         if vid not in s.present:
-            raise no("issue.absent", name=s.conference.voter(vid).name, id=vid)
-        if all(vid in b.issued_to for b in forms):
-            params = {"name": s.conference.voter(vid).name, "id": vid}
-            raise refuse(no, s, forms[0], "issue.twice", params) if len(forms) == 1 else no("form.all_held", **params)
+            raise no("issue.absent", **params)
+        raise refuse(no, s, forms[0], "issue.twice", params) if len(forms) == 1 else no("form.all_held", **params)
     events = tuple(ev.BallotsIssued(tuple(v for v in voters if v not in b.issued_to), s.form_field(b)) for b in forms)
     return tuple(e for e in events if e.voters)
 
@@ -160,8 +162,10 @@ def _return(s: SessionState, c: cmd.RecordReturned, no: _Refuse) -> Events:
 
 def _reason_key(s: SessionState, text: str, no: _Refuse) -> str:
     """A whole-ballot invalid reason as a key: by key, or by (a unique part of) its Vietnamese or English text."""
-    needle = unicodedata.normalize("NFC", " ".join(text.split())).casefold()
     reasons = s.pack.invalid_reasons
+    if any(r.key == text for r in reasons):  # by key, as stored: the labels need not be built
+        return text
+    needle = unicodedata.normalize("NFC", " ".join(text.split())).casefold()
     exact = [r.key for r in reasons if needle in (r.key, r.vi.casefold(), r.en.casefold())]
     partial = [r.key for r in reasons if needle and (needle in r.vi.casefold() or needle in r.en.casefold())]
     for found in (exact, partial):

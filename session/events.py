@@ -7,8 +7,8 @@ chain. Older payload versions are brought up to date by ``UPCASTERS`` on read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, field, fields
-from functools import cache
+from dataclasses import MISSING, asdict, dataclass, fields
+from functools import cache, cached_property
 from typing import Any, ClassVar
 
 ONE_FORM = frozenset({"form"})
@@ -305,21 +305,18 @@ class Recorded:
     """Hash of the previous event (64 zeros for the first)."""
     hash: str
     """sha256(prev_hash ‖ canonical JSON of everything else)."""
-    _event: list[Event] = field(default_factory=list, repr=False, compare=False)
 
     def __init__(self, seq: int, type: str, version: int, at: str, actor: dict[str, str],  # noqa: A002
-                 payload: dict[str, Any], prev_hash: str, hash: str, _event: list[Event] | None = None):  # noqa: A002
-        # One update of the instance's dict, not the nine object.__setattr__ calls of a frozen dataclass's
+                 payload: dict[str, Any], prev_hash: str, hash: str):  # noqa: A002
+        # One update of the instance's dict, not the eight object.__setattr__ calls of a frozen dataclass's
         # __init__: every load builds one per event.
         self.__dict__.update(seq=seq, type=type, version=version, at=at, actor=actor, payload=payload,
-                             prev_hash=prev_hash, hash=hash, _event=[] if _event is None else _event)
+                             prev_hash=prev_hash, hash=hash)
 
-    @property
+    @cached_property
     def event(self) -> Event:
-        """The decoded event (cached)."""
-        if not self._event:
-            self._event.append(decode(self.type, self.version, self.payload))
-        return self._event[0]
+        """The decoded event: decoded once, then read from the instance's dict like a field."""
+        return decode(self.type, self.version, self.payload)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data as exported to JSONL."""

@@ -44,7 +44,8 @@ for _cls in (VotersArrivedLate, IssuingLeftUnserved):
 
 def unserved(s: SessionState) -> tuple[str, ...]:
     """Present voters holding no ballot, in the conference's order."""
-    return tuple(v.id for v in s.conference.voters if v.id in s.present and v.id not in s.issued_to)
+    present, issued = s.present, s.issued_to
+    return tuple(v.id for v in s.conference.voters if v.id in present and v.id not in issued)
 
 
 def names(s: SessionState, voters: tuple[str, ...]) -> str:
