@@ -46,7 +46,7 @@ IMPLIED: dict[type, Callable[[ev.Event, ev.Actor], cmd.Command]] = {
     ev.SpoiledExchanged: lambda e, a: cmd.ExchangeSpoiled(e.voter, e.form),
     ev.ReturnedRecorded: lambda e, a: cmd.RecordReturned(e.count, e.form),
     ev.BallotRecorded: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, a.station,
-                                                     _member(a), form=e.form, image=e.image),
+                                                     _member(a), "", e.form, e.image),
     ev.BallotCorrected: lambda e, a: cmd.CorrectBallot(e.position, e.because, e.marks, e.invalid_reason, e.batch,
                                                        e.confirmed_by, e.form),
     ev.MinutesSigned: lambda e, a: cmd.SignMinutes(e.member),
@@ -55,7 +55,7 @@ IMPLIED: dict[type, Callable[[ev.Event, ev.Actor], cmd.Command]] = {
     cnt.EntryModeSet: lambda e, a: cnt.SetEntryMode(e.double),
     cnt.BatchOpened: lambda e, a: cnt.OpenBatch(e.batch, e.station, e.form),
     cnt.EntrySubmitted: lambda e, a: cmd.RecordBallot(e.marks, e.invalid_reason, e.batch, e.position, e.station,
-                                                      e.member, form=e.form, image=e.image),
+                                                      e.member, "", e.form, e.image),
     cnt.MismatchResolved: lambda e, a: cnt.ResolveMismatch(e.position, e.batch, e.marks, e.invalid_reason,
                                                            e.confirmed_by, e.form),
 }

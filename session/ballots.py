@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from session.errors import BadInput
+from session.frozen import quick_init
 from session.rules import RulePack
 
 BLANK, SEVERAL, STRUCK = "0", "x", "-"
@@ -41,6 +42,7 @@ def mark_chars(levels: int) -> str:
     return "".join(str(i) for i in range(1, levels + 1)) + BLANK + SEVERAL + STRUCK
 
 
+@quick_init  # built for every ballot of every load
 @dataclass(frozen=True)
 class Outcome:
     """How one ballot counts: whole validity and, per person, a level index or None (invalid row)."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Self
 
+from session.frozen import quick_init
+
 
 @dataclass(frozen=True)
 class Command:
@@ -121,6 +123,7 @@ class RecordReturned(Command):
     """Ballot form id; "" for the only form."""
 
 
+@quick_init  # built for every ballot of every load
 @dataclass(frozen=True)
 class RecordBallot(Command):
     """Enter one ballot: its marks string, or a whole-ballot invalid reason."""

@@ -18,6 +18,7 @@ from session import events as ev
 from session import evolve as evo
 from session import paper
 from session.forms import form_books, refuse
+from session.frozen import quick_init
 from session.i18n import CATALOGUE, register
 from session.state import Books, SessionState
 from session.upcast import upcaster
@@ -97,6 +98,7 @@ class BatchOpened(ev.Event):
     """Ballot form of the batch; "" (left out of the payload) in a single-form session and in older logs."""
 
 
+@quick_init  # built for every ballot of every load
 @dataclass(frozen=True)
 class EntrySubmitted(ev.Event):
     """One station's blind entry of a ballot; it counts only once the other station agrees."""

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import MISSING, asdict, dataclass, fields
-from functools import cache, cached_property
+from functools import cache
 from typing import Any, ClassVar
+
+from session.frozen import quick_init
 
 ONE_FORM = frozenset({"form"})
 """The optional field of every event about one ballot form."""
@@ -150,6 +152,7 @@ class ReturnedRecorded(Event):
     """Ballot form id; "" (left out of the payload) in a single-form session and in older logs: the only form."""
 
 
+@quick_init  # built for every ballot of every load
 @dataclass(frozen=True)
 class BallotRecorded(Event):
     """One ballot entered and counted."""
@@ -285,6 +288,17 @@ CHAIR = Actor("chair")
 """The chair console's actor."""
 
 
+class _DecodedOnce:
+    """``Recorded.event``: decoded on the first read into the record's own dict, where every later read finds it
+    as a plain attribute (``functools.cached_property``, without the lock Python 3.11 takes on each first read)."""
+
+    def __get__(self, rec: Recorded | None, owner: type | None = None) -> Event:
+        if rec is None:
+            return self  # type: ignore[return-value]
+        event = rec.__dict__["event"] = decode(rec.type, rec.version, rec.payload)
+        return event
+
+
 @dataclass(frozen=True, init=False)
 class Recorded:
     """One stored event: the envelope the hash chain covers."""
@@ -313,10 +327,8 @@ class Recorded:
         self.__dict__.update(seq=seq, type=type, version=version, at=at, actor=actor, payload=payload,
                              prev_hash=prev_hash, hash=hash)
 
-    @cached_property
-    def event(self) -> Event:
-        """The decoded event: decoded once, then read from the instance's dict like a field."""
-        return decode(self.type, self.version, self.payload)
+    event = _DecodedOnce()
+    """The decoded event (decoded on first read)."""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data as exported to JSONL."""
