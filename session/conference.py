@@ -17,6 +17,7 @@ from typing import Any
 from session import conference_text as ct
 from session.conference_forms import Form, read_forms
 from session.errors import BadInput
+from session.frozen import quick_init
 from session.i18n import t
 from session.local import DEFAULT_TIMEZONE, check_timezone, iso_date_text
 from session.rules import RulePack, pack_with_overrides
@@ -81,6 +82,7 @@ class Exclusion:
     """The warning shown at ``new``, on the chair console and in the minutes."""
 
 
+@quick_init  # every load builds one per voter
 @dataclass(frozen=True)
 class Voter:
     """One convened voter; duplicates in the file are merged into one."""

@@ -9,11 +9,12 @@ import pytest
 
 from session.ballots import Outcome
 from session.commands import RecordBallot
+from session.conference import Voter
 from session.counting import EntrySubmitted
 from session.events import BallotRecorded
 from session.frozen import quick_init
 
-QUICK = (Outcome, RecordBallot, BallotRecorded, EntrySubmitted)
+QUICK = (Outcome, RecordBallot, BallotRecorded, EntrySubmitted, Voter)
 
 
 def _as_dataclass_builds_it(cls: type) -> type:
