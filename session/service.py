@@ -51,12 +51,12 @@ class SessionService:
         """Checks the members' PINs; None trusts the caller (tests of the rules alone, with no PIN store)."""
         self.credentials: Credentials | None = None
         """The PINs this terminal was given (its member's, at sign-in): used when ``handle`` is given none."""
-        with collector_paused():
-            records = store.load(session_id)
-        if not records:
-            raise BadInput("store.unknown_session", id=session_id, known=", ".join(store.sessions()) or "—")
         self._checker = Checker()
-        verdict = self._checker.feed(records)
+        with collector_paused():  # over the read and the fold alike: everything they build lives on
+            records = store.load(session_id)
+            if not records:
+                raise BadInput("store.unknown_session", id=session_id, known=", ".join(store.sessions()) or "—")
+            verdict = self._checker.feed(records)
         self.tampered: TamperDetected | None = None if verdict.ok else TamperDetected.of(verdict)
         """Why the log does not check (chain or rules), once found: the service then writes nothing more."""
         if self.tampered is not None and (strict or self._checker.state is None):
