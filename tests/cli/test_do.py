@@ -76,8 +76,8 @@ def test_status_options_may_follow_the_action(fresh_db):
         run = cli(*argv)
         assert run.code == 0, (argv, run.text)
         assert json.loads(run.out) == want
-    assert cli("do", "--db", fresh_db, "status").out.strip() == "Bước hiện tại: prepared (Chuẩn bị). Được phép: next"
-    assert cli("do", "--db", fresh_db, "status", "--lang", "en").out.strip() == "Current step: prepared (Prepared). Allowed: next"
+    assert cli("do", "--db", fresh_db, "status").out.strip() == "Bước hiện tại: prepared (Chuẩn bị). Được phép: next (Sang bước tiếp)"
+    assert cli("do", "--db", fresh_db, "status", "--lang", "en").out.strip() == "Current step: prepared (Prepared). Allowed: next (Next step)"
     run = cli("do", "--db", fresh_db, "present", "v01", "--lang", "en")
     assert run.code == 3 and run.err.startswith(refused("prepared", "present", "en"))
 

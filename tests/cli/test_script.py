@@ -69,7 +69,8 @@ def test_status_lines_in_a_script(fresh_db):
     assert run.code == 2 and run.err.startswith("Dòng 4: ") and "xml" in run.err
     lines = run.out.splitlines()
     assert json.loads(lines[0]) == {"step": "prepared", "allowed": ["next"]}
-    assert lines[2] == "Bước hiện tại: roll_call (Điểm danh, kiểm tra số lượng). Được phép: present, absent, next"
+    assert lines[2] == ("Bước hiện tại: roll_call (Điểm danh, kiểm tra số lượng). Được phép: present (Đánh dấu có mặt), "
+                        "absent (Bỏ đánh dấu có mặt), next (Sang bước tiếp)")
     assert log_length(fresh_db) == 2
 
 

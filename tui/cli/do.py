@@ -161,7 +161,9 @@ def status(state, fmt: str, lang: str) -> None:
     if fmt == "json":
         out(json.dumps({"step": state.step, "allowed": actions, **({"forms": forms} if forms else {})}, ensure_ascii=False))
     else:
-        out(t("cli.status", lang, step=state.step, label=t(f"step.{state.step}", lang), allowed=", ".join(actions) or "—"))
+        # Each action as it is typed, with what it does in the reader's language: "present (Đánh dấu có mặt)".
+        named = ", ".join(f"{a} ({t(f'action.{a}', lang)})" for a in actions) or "—"
+        out(t("cli.status", lang, step=state.step, label=t(f"step.{state.step}", lang), allowed=named))
         for f in forms:
             out(t("cli.status_form", lang, id=f["id"], title=f["title"], issued=f["issued"],
                   returned="—" if f["returned"] is None else f["returned"], entered=f["entered"]))
