@@ -44,6 +44,8 @@ class Degrade:
     """JPEG quality (0: stored losslessly as PNG)."""
     upside_down: bool = False
     """Fed the wrong way round."""
+    quarter_turns: int = 0
+    """Fed sideways: the whole scan turned by this many quarter turns, anticlockwise (a landscape feed)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ def scanned(image: np.ndarray, at: int, d: Degrade, rng: np.random.Generator) ->
     matrix = cv2.getRotationMatrix2D(centre, d.turn + (180.0 if d.upside_down else 0.0), k)
     matrix[:, 2] += (size[0] / 2 - centre[0] + d.shift[0] * d.dpi / 25.4, size[1] / 2 - centre[1] + d.shift[1] * d.dpi / 25.4)
     out = cv2.warpAffine(image, matrix, size, flags=cv2.INTER_AREA if k < 1 else cv2.INTER_LINEAR, borderValue=238)
+    if d.quarter_turns:
+        out = np.ascontiguousarray(np.rot90(out, d.quarter_turns))
     if d.blur:
         out = cv2.GaussianBlur(out, (0, 0), d.blur)
     if d.noise:

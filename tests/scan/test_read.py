@@ -122,6 +122,15 @@ def test_a_batch_cover_in_the_stack_is_no_ballot(tmp_path):
     assert reading.qr.startswith("tinnhiem-batch:") and len(pdfium.PdfDocument(str(path))) == 1
 
 
+@pytest.mark.parametrize("quarter_turns", [1, 3], ids=["fed-left", "fed-right"])
+def test_a_ballot_fed_sideways_is_read_as_one_fed_upright(tmp_path, quarter_turns):
+    state = session(8)
+    for sample in make_corpus(state, 3, seed=40 + quarter_turns, clean_share=1.0,
+                              degrade=Degrade(dpi=200, turn=1.2, jpeg=80, quarter_turns=quarter_turns)):
+        (reading,) = read_files(write(tmp_path, sample), state, fonts())
+        assert (reading.kind, reading.marks, reading.unsure) == ("ballot", sample.truth, ()), sample.name
+
+
 def test_an_unsure_row_comes_with_a_picture_of_it(tmp_path):
     state = session(4)
     samples = make_corpus(state, 12, seed=8, clean_share=0.0)
