@@ -7,11 +7,11 @@ chain. Older payload versions are brought up to date by ``UPCASTERS`` on read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass
 from functools import cache
 from typing import Any, ClassVar
 
-from session.frozen import quick_init
+from session.frozen import plain_fields, quick_init
 
 ONE_FORM = frozenset({"form"})
 """The optional field of every event about one ballot form."""
@@ -252,8 +252,8 @@ def decode(type_name: str, version: int, payload: dict[str, Any]) -> Event:
     values = {k: tuple(v) if isinstance(v, list) and k != "conference" else v for k, v in payload.items() if k in defaults}
     if not required <= values.keys():
         raise TypeError(f"{cls.__name__} lacks {', '.join(sorted(required - values.keys()))}")
-    # What the frozen dataclass's __init__ builds (events have no __post_init__), without its object.__setattr__
-    # per field: every load decodes every event.
+    # What the frozen dataclass's __init__ builds (its fields are plain, as _shape checks), without its
+    # object.__setattr__ per field: every load decodes every event.
     event = object.__new__(cls)
     event.__dict__.update(defaults)
     event.__dict__.update(values)
@@ -263,7 +263,7 @@ def decode(type_name: str, version: int, payload: dict[str, Any]) -> Event:
 @cache
 def _shape(cls: type[Event]) -> tuple[dict[str, Any], frozenset[str]]:
     """(every field → its default, or None for a required one; the required fields) of ``cls``, found once."""
-    every = fields(cls)
+    every = plain_fields(cls)
     defaults = {f.name: None if f.default is MISSING else f.default for f in every}
     return defaults, frozenset(f.name for f in every if f.default is MISSING)
 

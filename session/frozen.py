@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING, fields
+from dataclasses import MISSING, Field, fields
 from typing import TypeVar
 
 T = TypeVar("T", bound=type)
+
+
+def plain_fields(cls: type) -> tuple[Field, ...]:
+    """The fields of dataclass ``cls``, which a value is built from by assignment alone: refused (TypeError) when one
+    needs a default factory or the class a ``__post_init__``."""
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__, which building by assignment would not call")
+    every = fields(cls)
+    for f in every:
+        if f.default_factory is not MISSING or not f.init or f.kw_only:
+            raise TypeError(f"{cls.__name__}.{f.name} is not a plain field")
+    return every
 
 
 def quick_init(cls: T) -> T:
@@ -13,15 +25,10 @@ def quick_init(cls: T) -> T:
 
     A frozen dataclass's own ``__init__`` calls ``object.__setattr__`` once per field, half the cost of building
     one; checking a log builds the command each ballot implies, the event ``decide`` expects and the ballot's
-    outcome, for every ballot. Only for plain fields: no default factory, no ``__post_init__``.
-    Apply it over ``@dataclass(frozen=True)``.
+    outcome, for every ballot. Only for ``plain_fields``. Apply it over ``@dataclass(frozen=True)``.
     """
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__} has a __post_init__, which this __init__ would not call")
     params, stores, scope = [], [], {}
-    for f in fields(cls):
-        if f.default_factory is not MISSING or not f.init or f.kw_only:
-            raise TypeError(f"{cls.__name__}.{f.name} is not a plain field")
+    for f in plain_fields(cls):
         if f.default is MISSING:
             params.append(f.name)
         else:

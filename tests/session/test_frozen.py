@@ -61,3 +61,15 @@ def test_a_class_whose_fields_need_more_than_an_assignment_is_refused():
     for cls in (Listed, Checked):
         with pytest.raises(TypeError, match=cls.__name__):
             quick_init(cls)
+
+
+def test_every_event_is_decoded_by_assignment_alone():
+    import session.scanning  # noqa: F401  (every module that registers events)
+    import session.showing  # noqa: F401
+    import session.trust  # noqa: F401
+    from session.events import REGISTRY
+    from session.frozen import plain_fields
+
+    assert len(REGISTRY) > 20
+    for cls in REGISTRY.values():
+        assert isinstance(plain_fields(cls), tuple), cls.__name__  # raises for a field that needs more
