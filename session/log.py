@@ -33,8 +33,8 @@ def _canonical_encoder() -> Callable[[Any], str]:
     """``json.dumps`` with the canonical settings, built once: every event of every load is hashed.
 
     ``JSONEncoder.encode`` builds a new C encoder and a cycle-check dict on each call, which costs
-    as much as encoding an event; log data is plain JSON (no cycles, no floats out of range), so the
-    C encoder is made once, without the cycle check, where the interpreter has one."""
+    as much as encoding an event; log data is plain JSON, without cycles, so the C encoder is made
+    once, without the cycle check, where the interpreter has one (and it must write what ``encode`` does)."""
     settings = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:
